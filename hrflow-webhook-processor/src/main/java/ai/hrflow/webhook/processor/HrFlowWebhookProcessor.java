@@ -1,0 +1,184 @@
+package ai.hrflow.webhook.processor;
+
+import ai.hrflow.webhook.HrFlowWebhook;
+import ai.hrflow.webhook.catalog.PayloadFamily;
+import ai.hrflow.webhook.processor.model.HandlerInterface;
+import ai.hrflow.webhook.processor.model.HandlerInterfaceReader;
+import ai.hrflow.webhook.processor.model.RuntimeNames;
+import ai.hrflow.webhook.processor.model.RuntimeTypes;
+import ai.hrflow.webhook.processor.validate.HandlerInterfaceValidator;
+import ai.hrflow.webhook.processor.validate.Reporter;
+import ai.hrflow.webhook.processor.write.DispatcherWriter;
+import ai.hrflow.webhook.processor.write.EventTypesWriter;
+import ai.hrflow.webhook.processor.write.PayloadRecordWriter;
+import ai.hrflow.webhook.processor.write.SourceFileWriter;
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Generates a dispatcher for every {@code @HrFlowWebhook} interface, and, in the runtime's own build,
+ * the payload records and {@code EventTypes} constants from the event catalog.
+ *
+ * <p>Each interface goes through three stages kept apart: {@link HandlerInterfaceReader} reads it
+ * into a model, {@link HandlerInterfaceValidator} reports every broken rule on its element, and
+ * {@link DispatcherWriter} writes code from a valid model. An interface whose parameter types do not
+ * exist yet (another processor may generate them) waits for the next round.
+ */
+@AutoService(Processor.class)
+public final class HrFlowWebhookProcessor extends AbstractProcessor {
+
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  /** Interfaces waiting for types that another processor may generate in a later round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  private Elements elements;
+  private Reporter reporter;
+  private HandlerInterfaceValidator validator;
+  private SourceFileWriter sourceFiles;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    elements = processingEnv.getElementUtils();
+    reporter = new Reporter(processingEnv.getMessager());
+    validator = new HandlerInterfaceValidator(reporter);
+    Optional<ClassName> generated =
+        Optional.ofNullable(elements.getTypeElement(GENERATED)).map(ClassName::get);
+    sourceFiles = new SourceFileWriter(processingEnv.getFiler(), generated, getClass().getCanonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(HrFlowWebhook.class.getCanonicalName(), RuntimeNames.PAYLOADS_FROM_CATALOG);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement payloadsFromCatalog = elements.getTypeElement(RuntimeNames.PAYLOADS_FROM_CATALOG);
+    if (payloadsFromCatalog != null) {
+      for (Element annotated : round.getElementsAnnotatedWith(payloadsFromCatalog)) {
+        writePayloads(annotated);
+      }
+    }
+    List<Element> candidates = new ArrayList<>();
+    for (String name : deferred) {
+      candidates.add(elements.getTypeElement(name));
+    }
+    deferred.clear();
+    candidates.addAll(round.getElementsAnnotatedWith(HrFlowWebhook.class));
+    if (candidates.isEmpty()) {
+      return false;
+    }
+    Optional<RuntimeTypes> runtime = RuntimeTypes.lookup(elements);
+    for (Element candidate : candidates) {
+      if (validator.isInterface(candidate)) {
+        processInterface((TypeElement) candidate, runtime, round.processingOver());
+      }
+    }
+    return false;
+  }
+
+  private void processInterface(TypeElement element, Optional<RuntimeTypes> runtime, boolean lastRound) {
+    if (runtime.isEmpty()) {
+      reporter.error(
+          element,
+          "The dispatcher for "
+              + element.getSimpleName()
+              + " cannot be generated: hrflow-webhook-runtime is not on the compile classpath ("
+              + RuntimeNames.qualified(RuntimeNames.DISPATCHER)
+              + " was not found). Add the dependency ai.hrflow:hrflow-webhook-runtime to the project"
+              + " that declares this interface.");
+      return;
+    }
+    Optional<TypeMirror> unresolved = firstUnresolvedType(element);
+    if (unresolved.isPresent()) {
+      if (lastRound) {
+        reporter.error(
+            element,
+            "The dispatcher for "
+                + element.getSimpleName()
+                + " cannot be generated: the type "
+                + unresolved.get()
+                + " of one of its handler methods does not exist. Fix or import it.");
+      } else {
+        deferred.add(element.getQualifiedName().toString());
+      }
+      return;
+    }
+    HandlerInterface handlers =
+        new HandlerInterfaceReader(elements, processingEnv.getTypeUtils(), runtime.get()).read(element);
+    if (validator.validate(handlers)) {
+      write(handlers.packageName(), new DispatcherWriter().write(handlers), element);
+    }
+  }
+
+  private Optional<TypeMirror> firstUnresolvedType(TypeElement element) {
+    DeclaredType self = (DeclaredType) element.asType();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(element))) {
+      if (method.getEnclosingElement().getKind() != ElementKind.INTERFACE) {
+        continue;
+      }
+      ExecutableType asMember = (ExecutableType) processingEnv.getTypeUtils().asMemberOf(self, method);
+      List<TypeMirror> types = new ArrayList<>(asMember.getParameterTypes());
+      types.add(asMember.getReturnType());
+      for (TypeMirror type : types) {
+        if (type.getKind() == TypeKind.ERROR) {
+          return Optional.of(type);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void writePayloads(Element annotated) {
+    if (!(annotated instanceof PackageElement payloadPackage)
+        || !payloadPackage.getQualifiedName().contentEquals(PayloadFamily.PAYLOAD_PACKAGE)) {
+      reporter.error(
+          annotated,
+          "@PayloadsFromCatalog belongs on package " + PayloadFamily.PAYLOAD_PACKAGE + " in hrflow-webhook-runtime only.");
+      return;
+    }
+    PayloadRecordWriter records = new PayloadRecordWriter();
+    for (PayloadFamily family : PayloadFamily.values()) {
+      write(PayloadFamily.PAYLOAD_PACKAGE, records.write(family), payloadPackage);
+    }
+    write(PayloadFamily.PAYLOAD_PACKAGE, new EventTypesWriter().write(), payloadPackage);
+  }
+
+  private void write(String packageName, TypeSpec.Builder type, Element origin) {
+    try {
+      sourceFiles.write(packageName, type, origin);
+    } catch (IOException e) {
+      reporter.error(origin, "Could not write generated source " + packageName + "." + type.build().name() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package ai.hrflow.webhook.runtime;
+
+import java.util.Set;
+
+/**
+ * Hands decoded events to the methods of a handler. The annotation processor generates one for
+ * every {@code @HrFlowWebhook} interface ({@code RecruitingHooksDispatcher} for {@code
+ * RecruitingHooks}); it switches on the type string and calls the bound method, without reflection.
+ */
+public interface WebhookDispatcher {
+
+  /**
+   * Calls the method bound to the event's type, or the fallback method, with the event's payload.
+   *
+   * @return whether a bound method, the fallback or nothing took the event
+   * @throws Exception whatever the handler method threw; the event then counts as failed
+   */
+  DispatchResult dispatch(WebhookEvent event) throws Exception;
+
+  /** The event types that have a bound method (the fallback aside). */
+  Set<String> handledTypes();
+}
