@@ -79,7 +79,7 @@ public final class DispatcherWriter {
         typedHandlers.stream()
             .map(method -> CodeBlock.of("$S", method.eventType().orElseThrow()))
             .collect(CodeBlock.joining(",\n"));
-    return typedHandlers.isEmpty() ? CodeBlock.of("$T.of()", Set.class) : CodeBlock.of("$T.of(\n$L)", Set.class, types);
+    return typedHandlers.isEmpty() ? CodeBlock.of("$T.of()", Set.class) : CodeBlock.of("$T.of(\n$>$>$L$<$<)", Set.class, types);
   }
 
   private static MethodSpec constructor(ClassName handlerType) {

@@ -13,8 +13,8 @@ import java.time.Instant;
 /**
  * Binds JSON trees to HR-JSON records and payload fields leniently, with one shared, pre-configured
  * {@link ObjectReader} per target type: HR-JSON's snake_case names map to Java-style accessors,
- * unknown fields are ignored, single values are accepted where lists are expected, every date form
- * parses, and values of unexpected shape become null.
+ * unknown fields are ignored, every date form parses, and values of unexpected shape (an object
+ * where a list or a string is expected, a word where a number is) become null.
  */
 public final class LenientBinding {
 
@@ -24,11 +24,12 @@ public final class LenientBinding {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
-          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
           .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
-          .enable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
           .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-          .addModule(new SimpleModule("hrflow-lenient").addDeserializer(Instant.class, new LenientInstantDeserializer()))
+          .addModule(
+              new SimpleModule("hrflow-lenient")
+                  .addDeserializer(Instant.class, new LenientInstantDeserializer())
+                  .addDeserializer(Long.class, new LenientLongDeserializer()))
           .addHandler(new LenientProblemHandler())
           .build();
 
