@@ -1,0 +1,249 @@
+package ai.hrflow.webhook.runtime;
+
+import ai.hrflow.webhook.runtime.decode.EventDecoder;
+import ai.hrflow.webhook.runtime.decode.MalformedEventsException;
+import ai.hrflow.webhook.runtime.signature.SignatureHeaders;
+import ai.hrflow.webhook.runtime.signature.SignatureVerifier;
+import ai.hrflow.webhook.runtime.signature.Verification;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Receives one HrFlow webhook call, framework-agnostic: verifies its signature, decodes its events,
+ * hands each to the dispatcher, and says what to answer. The embedded {@link WebhookServer} calls
+ * it; so can a Spring controller, a servlet or a Lambda function.
+ *
+ * <pre>{@code
+ * WebhookReceiver receiver = WebhookReceiver.builder()
+ *     .secret(System.getenv("HRFLOW_WEBHOOK_SECRET"))
+ *     .dispatcher(new RecruitingHooksDispatcher(new MyHooks()))
+ *     .build();
+ * WebhookResponse response = receiver.receive(headers, body);
+ * }</pre>
+ *
+ * <p>Nothing reaches a handler unless the signature verifies, and in the signed schemes only the
+ * JSON inside the signature is decoded, never the body. The whole payload is decoded and checked
+ * before the first handler runs. Every event of a batch is offered to its handler even when an
+ * earlier one failed; the response is 200 only once every handler has returned. Instances are
+ * immutable and safe for concurrent use.
+ */
+public final class WebhookReceiver {
+
+  /** The default body limit: 5 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+  private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final int LOGGED_TYPES = 10;
+
+  private final SignatureVerifier verifier;
+  private final EventDecoder decoder;
+  private final WebhookDispatcher dispatcher;
+  private final int maxBodyBytes;
+  private final Set<SignatureScheme> schemes;
+  private final int secretCount;
+
+  private WebhookReceiver(Builder builder) {
+    this.schemes = Set.copyOf(builder.schemes);
+    this.verifier = new SignatureVerifier(builder.secrets, schemes);
+    this.secretCount = builder.secrets.size();
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.decoder = new EventDecoder(builder.maxBodyBytes);
+    this.dispatcher = builder.dispatcher;
+  }
+
+  /** A builder; {@link Builder#secret} and {@link Builder#dispatcher} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The largest body this receiver accepts, in bytes. */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * Handles one webhook call.
+   *
+   * @param headers the request headers, names in any case; null counts as none
+   * @param body the raw request body; null counts as empty
+   * @return the status and JSON body to answer; never throws for anything the sender did
+   */
+  public WebhookResponse receive(Map<String, List<String>> headers, byte[] body) {
+    long started = System.nanoTime();
+    byte[] bytes = body == null ? new byte[0] : body;
+    if (bytes.length > maxBodyBytes) {
+      return logged(WebhookResponse.payloadTooLarge(maxBodyBytes), started, null, "body too large");
+    }
+    List<String> signatures = SignatureHeaders.valuesIn(headers == null ? Map.of() : headers);
+    if (signatures.size() > 1) {
+      return logged(WebhookResponse.unauthorized("conflicting signature headers"), started, null, "conflicting signatures");
+    }
+    Verification verification = verifier.verify(signatures.isEmpty() ? null : signatures.get(0), bytes);
+    if (verification instanceof Verification.Rejected rejected) {
+      return logged(WebhookResponse.unauthorized(rejected.reason()), started, null, rejected.reason());
+    }
+    Verification.Verified verified = (Verification.Verified) verification;
+    List<WebhookEvent> events;
+    try {
+      events = decoder.decode(verified.payload());
+    } catch (MalformedEventsException e) {
+      return logged(WebhookResponse.badRequest(e.getMessage()), started, null, e.getMessage());
+    }
+    return logged(dispatchAll(events), started, events, verified.scheme().name());
+  }
+
+  private WebhookResponse dispatchAll(List<WebhookEvent> events) {
+    int handled = 0;
+    int fallback = 0;
+    int unhandled = 0;
+    ArrayNode failed = null;
+    for (int i = 0; i < events.size(); i++) {
+      WebhookEvent event = events.get(i);
+      try {
+        DispatchResult result = dispatcher.dispatch(event);
+        if (result == DispatchResult.HANDLED) {
+          handled++;
+        } else if (result == DispatchResult.FALLBACK) {
+          fallback++;
+        } else {
+          unhandled++;
+        }
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable failure) {
+        if (failure instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        LOG.log(Level.WARNING, "handler for " + event.type() + " (event " + i + ") failed", failure);
+        if (failed == null) {
+          failed = JSON.arrayNode();
+        }
+        failed.addObject().put("index", i).put("type", event.type()).put("error", failure.getClass().getSimpleName());
+      }
+    }
+    ObjectNode body =
+        JSON.objectNode()
+            .put("events", events.size())
+            .put("handled", handled)
+            .put("fallback", fallback)
+            .put("unhandled", unhandled);
+    if (failed != null) {
+      body.set("failed", failed);
+      return WebhookResponse.of(500, body);
+    }
+    return WebhookResponse.of(200, body);
+  }
+
+  private static WebhookResponse logged(WebhookResponse response, long started, List<WebhookEvent> events, String detail) {
+    if (LOG.isLoggable(Level.INFO)) {
+      StringBuilder line = new StringBuilder("webhook ").append(response.status());
+      if (events != null) {
+        line.append(' ').append(events.size()).append(events.size() == 1 ? " event [" : " events [");
+        for (int i = 0; i < Math.min(events.size(), LOGGED_TYPES); i++) {
+          line.append(i == 0 ? "" : ", ").append(events.get(i).type());
+        }
+        line.append(events.size() > LOGGED_TYPES ? ", ...]" : "]");
+      }
+      line.append(' ').append(detail);
+      line.append(String.format(java.util.Locale.ROOT, " in %.1f ms", (System.nanoTime() - started) / 1e6));
+      LOG.log(Level.INFO, line.toString());
+    }
+    return response;
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookReceiver[secrets="
+        + secretCount
+        + " (hidden), schemes="
+        + schemes
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", dispatcher="
+        + dispatcher.getClass().getName()
+        + "]";
+  }
+
+  /** Configures a {@link WebhookReceiver}. */
+  public static final class Builder {
+    private List<String> secrets = List.of();
+    private WebhookDispatcher dispatcher;
+    private Set<SignatureScheme> schemes = EnumSet.allOf(SignatureScheme.class);
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+    private Builder() {}
+
+    /** The webhook secret from HrFlow's settings (its UTF-8 bytes key the HMAC). */
+    public Builder secret(String secret) {
+      return secrets(List.of(Objects.requireNonNull(secret, "secret")));
+    }
+
+    /**
+     * Several webhook secrets, any one of which may verify a request: during a rotation, the old and
+     * the new.
+     */
+    public Builder secrets(List<String> secrets) {
+      List<String> copy = List.copyOf(secrets);
+      for (String secret : copy) {
+        if (secret.isEmpty()) {
+          throw new IllegalArgumentException("a webhook secret is never empty");
+        }
+      }
+      this.secrets = copy;
+      return this;
+    }
+
+    /** The dispatcher events go to, such as {@code new RecruitingHooksDispatcher(handler)}. */
+    public Builder dispatcher(WebhookDispatcher dispatcher) {
+      this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+      return this;
+    }
+
+    /** Accepts only these signature schemes; by default all four are accepted. */
+    public Builder schemes(SignatureScheme... schemes) {
+      if (schemes.length == 0) {
+        throw new IllegalArgumentException("accept at least one signature scheme");
+      }
+      this.schemes = EnumSet.of(schemes[0], schemes);
+      return this;
+    }
+
+    /** The largest body accepted, in bytes; larger ones get 413. Default 5 MiB. */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      if (maxBodyBytes < 1) {
+        throw new IllegalArgumentException("the body limit is at least one byte");
+      }
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * The receiver.
+     *
+     * @throws IllegalStateException if no secret or no dispatcher was given
+     */
+    public WebhookReceiver build() {
+      if (secrets.isEmpty()) {
+        throw new IllegalStateException("set the webhook secret with secret(...) or secrets(...)");
+      }
+      if (dispatcher == null) {
+        throw new IllegalStateException("set the dispatcher with dispatcher(new YourHooksDispatcher(handler))");
+      }
+      return new WebhookReceiver(this);
+    }
+
+    @Override
+    public String toString() {
+      return "WebhookReceiver.Builder[secrets=" + secrets.size() + " (hidden)]";
+    }
+  }
+}

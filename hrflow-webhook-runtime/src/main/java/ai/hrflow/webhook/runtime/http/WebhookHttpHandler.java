@@ -1,0 +1,200 @@
+package ai.hrflow.webhook.runtime.http;
+
+import ai.hrflow.webhook.runtime.WebhookReceiver;
+import ai.hrflow.webhook.runtime.WebhookResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Translates HTTP to {@link WebhookReceiver#receive} and back, and nothing else: routing, method,
+ * content type, the body limit (enforced while reading), and the bound on concurrent requests.
+ */
+public final class WebhookHttpHandler implements HttpHandler {
+
+  /** The path of the health check. */
+  public static final String HEALTH_PATH = "/healthz";
+
+  private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
+  private static final int READ_CHUNK = 16 * 1024;
+
+  private final String path;
+  private final WebhookReceiver receiver;
+  private final Semaphore permits;
+  private final Object idle = new Object();
+  private int inFlight;
+  private volatile boolean closing;
+
+  /**
+   * A handler that serves {@code receiver} at {@code path}, running at most {@code maxConcurrent}
+   * requests at once.
+   */
+  public WebhookHttpHandler(String path, WebhookReceiver receiver, int maxConcurrent) {
+    this.path = path;
+    this.receiver = receiver;
+    this.permits = new Semaphore(maxConcurrent);
+  }
+
+  /** From now on, answers new webhook calls with 503 so that the sender retries elsewhere or later. */
+  public void startClosing() {
+    closing = true;
+  }
+
+  /**
+   * Waits until no request is being handled, or {@code millis} have passed.
+   *
+   * @return whether no request is in flight
+   */
+  public boolean awaitIdle(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    synchronized (idle) {
+      for (long left = millis; inFlight > 0 && left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+        idle.wait(left);
+      }
+      return inFlight == 0;
+    }
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    synchronized (idle) {
+      inFlight++;
+    }
+    try {
+      WebhookResponse response = route(exchange);
+      if (response != null) {
+        send(exchange, response);
+      }
+    } finally {
+      exchange.close();
+      synchronized (idle) {
+        if (--inFlight == 0) {
+          idle.notifyAll();
+        }
+      }
+    }
+  }
+
+  private WebhookResponse route(HttpExchange exchange) throws IOException {
+    String requestPath = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    if (HEALTH_PATH.equals(requestPath) && (method.equals("GET") || method.equals("HEAD"))) {
+      return WebhookResponse.healthy();
+    }
+    if (!path.equals(requestPath)) {
+      return rejected(exchange, WebhookResponse.notFound());
+    }
+    if (!method.equals("POST")) {
+      exchange.getResponseHeaders().set("Allow", "POST");
+      return rejected(exchange, WebhookResponse.methodNotAllowed());
+    }
+    if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      return rejected(exchange, WebhookResponse.unsupportedMediaType());
+    }
+    long declared = declaredLength(exchange);
+    if (declared > receiver.maxBodyBytes()) {
+      return closing(exchange, WebhookResponse.payloadTooLarge(receiver.maxBodyBytes()));
+    }
+    if (closing) {
+      return closing(exchange, WebhookResponse.unavailable("the server is shutting down"));
+    }
+    if (!permits.tryAcquire()) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      return closing(exchange, WebhookResponse.unavailable("too many concurrent requests"));
+    }
+    try {
+      byte[] body = readBody(exchange.getRequestBody(), declared, receiver.maxBodyBytes());
+      if (body == null) {
+        return closing(exchange, WebhookResponse.payloadTooLarge(receiver.maxBodyBytes()));
+      }
+      return receiver.receive(exchange.getRequestHeaders(), body);
+    } catch (IOException clientGone) {
+      LOG.log(Level.INFO, "webhook request abandoned while reading its body: {0}", clientGone.getMessage());
+      return null; // the client left mid-body: nothing was dispatched, nobody to answer
+    } finally {
+      permits.release();
+    }
+  }
+
+  /**
+   * The body, read up to {@code limit} bytes.
+   *
+   * @return the body, or null if it is longer than {@code limit}
+   * @throws IOException if the client sends less than it declared or disconnects
+   */
+  private static byte[] readBody(InputStream in, long declared, int limit) throws IOException {
+    if (declared >= 0) {
+      byte[] body = in.readNBytes((int) declared);
+      if (body.length < declared) {
+        throw new IOException("body ended after " + body.length + " of " + declared + " bytes");
+      }
+      return body;
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream(READ_CHUNK);
+    byte[] chunk = new byte[READ_CHUNK];
+    for (int read; (read = in.read(chunk)) != -1; ) {
+      if (body.size() + read > limit) {
+        return null;
+      }
+      body.write(chunk, 0, read);
+    }
+    return body.toByteArray();
+  }
+
+  /** The Content-Length, or -1 when the body is chunked. A malformed one is refused by the JDK server. */
+  private static long declaredLength(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** JSON or a {@code +json} type, any parameters; a missing type is accepted. */
+  static boolean isJson(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    return type.equals("application/json") || (type.endsWith("+json") && type.indexOf('/') > 0);
+  }
+
+  private static WebhookResponse rejected(HttpExchange exchange, WebhookResponse response) {
+    LOG.log(
+        Level.INFO,
+        "webhook {0} {1} {2}",
+        response.status(),
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath());
+    return response;
+  }
+
+  /** A rejection after which the rest of the body is not read, so the connection must close. */
+  private static WebhookResponse closing(HttpExchange exchange, WebhookResponse response) {
+    exchange.getResponseHeaders().set("Connection", "close");
+    return rejected(exchange, response);
+  }
+
+  private static void send(HttpExchange exchange, WebhookResponse response) throws IOException {
+    byte[] body = response.bodyBytes();
+    exchange.getResponseHeaders().set("Content-Type", WebhookResponse.CONTENT_TYPE);
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(response.status(), head ? -1 : body.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}

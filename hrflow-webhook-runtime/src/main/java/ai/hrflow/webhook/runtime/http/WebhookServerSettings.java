@@ -1,0 +1,104 @@
+package ai.hrflow.webhook.runtime.http;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How the embedded server runs on the JDK's HTTP server: its worker threads, and the JDK settings
+ * it needs that the JDK only reads from system properties.
+ *
+ * <p>Workers: one virtual thread per request on Java 21 and later, a bounded pool of platform threads
+ * on Java 17. The library is compiled for Java 17, so the Java 21 factory is looked up once, by name.
+ *
+ * <p>JDK settings, applied unless the application set them itself, before the JDK's server reads
+ * them: {@code sun.net.httpserver.nodelay=true} (without it, Nagle's algorithm meeting delayed ACKs
+ * costs 40 ms a request), and {@code sun.net.httpserver.maxReqTime} and {@code maxRspTime} of
+ * {@value #DEFAULT_TIMEOUT_SECONDS} seconds, so that a client slow to send its request or to read
+ * the answer cannot hold a worker.
+ */
+public final class WebhookServerSettings {
+
+  /** The default request and response time-out, in seconds. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 20;
+
+  /** Extra platform threads beyond the concurrency bound, to answer 503 while saturated. */
+  private static final int SPARE_THREADS = 8;
+
+  private static final MethodHandle VIRTUAL_PER_TASK = virtualPerTask();
+
+  private WebhookServerSettings() {}
+
+  /** Sets the JDK server's properties this server relies on, where the application has not. */
+  public static void applyJdkDefaults() {
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
+    setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(DEFAULT_TIMEOUT_SECONDS));
+    setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(DEFAULT_TIMEOUT_SECONDS));
+  }
+
+  /** The settings in effect, for the start-up log line. */
+  public static String describe() {
+    return (virtual() ? "virtual threads" : "platform threads")
+        + ", request time-out "
+        + System.getProperty("sun.net.httpserver.maxReqTime")
+        + " s";
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
+  /** Whether this JVM runs requests on virtual threads. */
+  static boolean virtual() {
+    return VIRTUAL_PER_TASK != null;
+  }
+
+  /**
+   * An executor for requests: virtual threads when available, else a pool large enough for {@code
+   * maxConcurrent} requests plus a few threads to refuse more.
+   */
+  public static ExecutorService workers(int maxConcurrent) {
+    int platformThreads = maxConcurrent + SPARE_THREADS;
+    if (VIRTUAL_PER_TASK != null) {
+      try {
+        return (ExecutorService) VIRTUAL_PER_TASK.invokeExact();
+      } catch (Throwable unexpected) {
+        throw new IllegalStateException("could not create a virtual-thread executor", unexpected);
+      }
+    }
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            platformThreads, platformThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreads());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static MethodHandle virtualPerTask() {
+    try {
+      return MethodHandles.publicLookup()
+          .findStatic(Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+    } catch (NoSuchMethodException | IllegalAccessException beforeJava21) {
+      return null;
+    }
+  }
+
+  private static final class NamedThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "hrflow-webhook-" + count.incrementAndGet());
+      thread.setDaemon(false);
+      return thread;
+    }
+  }
+}

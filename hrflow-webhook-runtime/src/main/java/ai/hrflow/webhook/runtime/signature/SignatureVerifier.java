@@ -1,0 +1,142 @@
+package ai.hrflow.webhook.runtime.signature;
+
+import ai.hrflow.webhook.runtime.SignatureScheme;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a signature header against the request body in every allowed {@link SignatureScheme}, with
+ * any of several secrets, comparing MACs in constant time. A pure function of its inputs: no I/O,
+ * no logging.
+ */
+public final class SignatureVerifier {
+
+  private static final int DIGEST_BYTES = 32;
+  private static final int HEX_DIGEST_CHARS = 2 * DIGEST_BYTES;
+
+  private final List<Hmac> secrets;
+  private final Set<SignatureScheme> schemes;
+
+  /**
+   * A verifier that accepts a signature made with any one of {@code secrets} in any one of {@code schemes}.
+   *
+   * @throws IllegalArgumentException if there is no secret, an empty one, or no scheme
+   */
+  public SignatureVerifier(List<String> secrets, Set<SignatureScheme> schemes) {
+    if (secrets.isEmpty() || schemes.isEmpty()) {
+      throw new IllegalArgumentException("a verifier needs at least one secret and one scheme");
+    }
+    List<Hmac> keyed = new ArrayList<>(secrets.size());
+    for (String secret : secrets) {
+      if (secret == null || secret.isEmpty()) {
+        throw new IllegalArgumentException("a webhook secret is never empty");
+      }
+      keyed.add(new Hmac(secret));
+    }
+    this.secrets = List.copyOf(keyed);
+    this.schemes = Set.copyOf(EnumSet.copyOf(schemes));
+  }
+
+  /** Checks {@code header}, the signature header's value, against {@code body}. */
+  public Verification verify(String header, byte[] body) {
+    if (header == null || header.isBlank()) {
+      return new Verification.Rejected("missing signature");
+    }
+    String value = header.strip();
+    int dot = value.indexOf('.');
+    return dot < 0 ? verifyBodyHex(value, body) : verifySigned(value, dot);
+  }
+
+  private Verification verifyBodyHex(String value, byte[] body) {
+    if (!schemes.contains(SignatureScheme.BODY_HEX)) {
+      return notAccepted();
+    }
+    if (value.length() != HEX_DIGEST_CHARS || !isAscii(value)) {
+      return new Verification.Rejected("malformed signature");
+    }
+    byte[] claimed = Hex.lowerCase(value.getBytes(StandardCharsets.US_ASCII));
+    for (Hmac secret : secrets) {
+      if (MessageDigest.isEqual(Hex.encode(secret.mac(body)), claimed)) {
+        return new Verification.Verified(SignatureScheme.BODY_HEX, body);
+      }
+    }
+    return mismatch();
+  }
+
+  private Verification verifySigned(String value, int dot) {
+    byte[] signature = Base64Codec.decode(value, 0, dot);
+    byte[] json = Base64Codec.decode(value, dot + 1, value.length());
+    if (signature == null || json == null || json.length == 0) {
+      return new Verification.Rejected("malformed signature");
+    }
+    if (signature.length == HEX_DIGEST_CHARS) {
+      return verifySignedHex(signature, json);
+    }
+    if (signature.length == DIGEST_BYTES) {
+      return verifySignedRaw(signature, json, value, dot);
+    }
+    return new Verification.Rejected("malformed signature");
+  }
+
+  private Verification verifySignedHex(byte[] signature, byte[] json) {
+    if (!schemes.contains(SignatureScheme.SIGNED_HEX)) {
+      return notAccepted();
+    }
+    byte[] claimed = Hex.lowerCase(signature);
+    for (Hmac secret : secrets) {
+      if (MessageDigest.isEqual(Hex.encode(secret.mac(json)), claimed)) {
+        return new Verification.Verified(SignatureScheme.SIGNED_HEX, json);
+      }
+    }
+    return mismatch();
+  }
+
+  /** A raw digest signs the JSON ({@code SIGNED_RAW}) or its base64 segment ({@code SIGNED_SEGMENT}). */
+  private Verification verifySignedRaw(byte[] signature, byte[] json, String value, int dot) {
+    boolean raw = schemes.contains(SignatureScheme.SIGNED_RAW);
+    byte[] segment = schemes.contains(SignatureScheme.SIGNED_SEGMENT) ? asciiOf(value, dot + 1) : null;
+    if (!raw && segment == null) {
+      return notAccepted();
+    }
+    for (Hmac secret : secrets) {
+      if (raw && MessageDigest.isEqual(secret.mac(json), signature)) {
+        return new Verification.Verified(SignatureScheme.SIGNED_RAW, json);
+      }
+      if (segment != null && MessageDigest.isEqual(secret.mac(segment), signature)) {
+        return new Verification.Verified(SignatureScheme.SIGNED_SEGMENT, json);
+      }
+    }
+    return mismatch();
+  }
+
+  private static Verification mismatch() {
+    return new Verification.Rejected("signature does not match");
+  }
+
+  private static Verification notAccepted() {
+    return new Verification.Rejected("signature is not of an accepted scheme");
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The ASCII bytes of {@code value} from {@code from}; base64 that decoded is ASCII. */
+  private static byte[] asciiOf(String value, int from) {
+    return value.substring(from).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public String toString() {
+    return "SignatureVerifier[" + secrets.size() + " secret(s), schemes=" + schemes + "]";
+  }
+}
