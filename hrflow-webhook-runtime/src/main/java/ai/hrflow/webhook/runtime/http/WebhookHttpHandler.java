@@ -4,9 +4,7 @@ import ai.hrflow.webhook.runtime.WebhookReceiver;
 import ai.hrflow.webhook.runtime.WebhookResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
@@ -15,6 +13,10 @@ import java.util.concurrent.Semaphore;
 /**
  * Translates HTTP to {@link WebhookReceiver#receive} and back, and nothing else: routing, method,
  * content type, the body limit (enforced while reading), and the bound on concurrent requests.
+ *
+ * <p>The body is read before a concurrency permit is taken, so that clients slow to send cannot
+ * starve the others of permits (the JDK server's request time-out cuts them off); memory for a body
+ * grows with the bytes actually received, never with what a client declares.
  */
 public final class WebhookHttpHandler implements HttpHandler {
 
@@ -22,7 +24,6 @@ public final class WebhookHttpHandler implements HttpHandler {
   public static final String HEALTH_PATH = "/healthz";
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
-  private static final int READ_CHUNK = 16 * 1024;
 
   private final String path;
   private final WebhookReceiver receiver;
@@ -97,8 +98,21 @@ public final class WebhookHttpHandler implements HttpHandler {
     if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
       return rejected(exchange, WebhookResponse.unsupportedMediaType());
     }
+    if (closing) {
+      return closing(exchange, WebhookResponse.unavailable("the server is shutting down"));
+    }
     long declared = declaredLength(exchange);
     if (declared > receiver.maxBodyBytes()) {
+      return closing(exchange, WebhookResponse.payloadTooLarge(receiver.maxBodyBytes()));
+    }
+    byte[] body;
+    try {
+      body = BodyReader.read(exchange.getRequestBody(), declared, receiver.maxBodyBytes());
+    } catch (IOException clientGone) {
+      LOG.log(Level.INFO, "webhook request abandoned while sending its body: {0}", clientGone.getMessage());
+      return null; // nothing was dispatched, and nobody is left to answer
+    }
+    if (body == null) {
       return closing(exchange, WebhookResponse.payloadTooLarge(receiver.maxBodyBytes()));
     }
     if (closing) {
@@ -106,45 +120,13 @@ public final class WebhookHttpHandler implements HttpHandler {
     }
     if (!permits.tryAcquire()) {
       exchange.getResponseHeaders().set("Retry-After", "1");
-      return closing(exchange, WebhookResponse.unavailable("too many concurrent requests"));
+      return rejected(exchange, WebhookResponse.unavailable("too many concurrent requests"));
     }
     try {
-      byte[] body = readBody(exchange.getRequestBody(), declared, receiver.maxBodyBytes());
-      if (body == null) {
-        return closing(exchange, WebhookResponse.payloadTooLarge(receiver.maxBodyBytes()));
-      }
       return receiver.receive(exchange.getRequestHeaders(), body);
-    } catch (IOException clientGone) {
-      LOG.log(Level.INFO, "webhook request abandoned while reading its body: {0}", clientGone.getMessage());
-      return null; // the client left mid-body: nothing was dispatched, nobody to answer
     } finally {
       permits.release();
     }
-  }
-
-  /**
-   * The body, read up to {@code limit} bytes.
-   *
-   * @return the body, or null if it is longer than {@code limit}
-   * @throws IOException if the client sends less than it declared or disconnects
-   */
-  private static byte[] readBody(InputStream in, long declared, int limit) throws IOException {
-    if (declared >= 0) {
-      byte[] body = in.readNBytes((int) declared);
-      if (body.length < declared) {
-        throw new IOException("body ended after " + body.length + " of " + declared + " bytes");
-      }
-      return body;
-    }
-    ByteArrayOutputStream body = new ByteArrayOutputStream(READ_CHUNK);
-    byte[] chunk = new byte[READ_CHUNK];
-    for (int read; (read = in.read(chunk)) != -1; ) {
-      if (body.size() + read > limit) {
-        return null;
-      }
-      body.write(chunk, 0, read);
-    }
-    return body.toByteArray();
   }
 
   /** The Content-Length, or -1 when the body is chunked. A malformed one is refused by the JDK server. */

@@ -20,13 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>JDK settings, applied unless the application set them itself, before the JDK's server reads
  * them: {@code sun.net.httpserver.nodelay=true} (without it, Nagle's algorithm meeting delayed ACKs
- * costs 40 ms a request), and {@code sun.net.httpserver.maxReqTime} and {@code maxRspTime} of
- * {@value #DEFAULT_TIMEOUT_SECONDS} seconds, so that a client slow to send its request or to read
- * the answer cannot hold a worker.
+ * costs 40 ms a request), and {@code sun.net.httpserver.maxReqTime} of {@value
+ * #DEFAULT_TIMEOUT_SECONDS} seconds, so that a client slow to send its request cannot hold a worker.
+ * There is no response time-out: it would also cut off slow handlers, whose events HrFlow would then
+ * deliver again, and the answers are small enough never to wait on a slow reader.
  */
 public final class WebhookServerSettings {
 
-  /** The default request and response time-out, in seconds. */
+  /** The default time a client has to send its whole request, in seconds. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 20;
 
   /** Extra platform threads beyond the concurrency bound, to answer 503 while saturated. */
@@ -40,7 +41,6 @@ public final class WebhookServerSettings {
   public static void applyJdkDefaults() {
     setIfAbsent("sun.net.httpserver.nodelay", "true");
     setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(DEFAULT_TIMEOUT_SECONDS));
-    setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(DEFAULT_TIMEOUT_SECONDS));
   }
 
   /** The settings in effect, for the start-up log line. */
