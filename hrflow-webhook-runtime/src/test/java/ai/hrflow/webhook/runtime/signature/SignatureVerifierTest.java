@@ -47,7 +47,7 @@ class SignatureVerifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", ".", "a.", ".a", "%%%.$$$", "zz", "ü".repeat(64), "0".repeat(63), "abc.def.ghi"})
+  @ValueSource(strings = {"", " ", ".", "a.", ".a", "%%%.$$$", "zz", "üüüü", "000000000000000000000000000000000000000000000000000000000000000", "abc.def.ghi"})
   void rejectsMalformedHeadersWithoutThrowing(String header) {
     assertInstanceOf(Verification.Rejected.class, verifier.verify(header, JSON));
   }
