@@ -48,11 +48,11 @@ public final class RecruitingHooksDispatcher implements WebhookDispatcher {
   @Override
   public DispatchResult dispatch(WebhookEvent event) throws Exception {
     switch (event.type()) {
-      case "profile.parsing.success" -> handler.onProfileParsingSuccess(ProfilePayload.from(event));
-      case "job.embedding.error" -> handler.onJobEmbeddingError(JobPayload.from(event));
-      case "action.stage.success" -> handler.onActionStageSuccess(ActionPayload.from(event));
+      case "profile.parsing.success" -> handler.onProfileParsingSuccess(new ProfilePayload(event));
+      case "job.embedding.error" -> handler.onJobEmbeddingError(new JobPayload(event));
+      case "action.stage.success" -> handler.onActionStageSuccess(new ActionPayload(event));
       case "profile.parsing.error" -> handler.onProfileParsingError(event);
-      case "profile.tagging.success" -> handler.tagged(ProfilePayload.from(event));
+      case "profile.tagging.success" -> handler.tagged(new ProfilePayload(event));
       default -> {
         handler.onAnythingElse(event);
         return DispatchResult.FALLBACK;

@@ -153,6 +153,15 @@ class DispatchedPayloadsTest {
   }
 
   @Test
+  void hrJsonObjectsAreBoundOnceOnFirstAccess() throws Exception {
+    dispatcher.dispatch(fixture("profile-parsing-success.json"));
+    ProfilePayload payload = (ProfilePayload) onlyCall("onProfileParsingSuccess");
+    Profile first = payload.profile();
+    assertSame(first, payload.profile());
+    assertSame(first, new ProfilePayload(payload.event()).profile(), "kept by the event, shared by its views");
+  }
+
+  @Test
   void jobEventArrivesFullyTyped() throws Exception {
     assertEquals(DispatchResult.HANDLED, dispatcher.dispatch(fixture("job-embedding-error.json")));
     JobPayload payload = (JobPayload) onlyCall("onJobEmbeddingError");

@@ -2,32 +2,44 @@ package ai.hrflow.webhook.runtime;
 
 import ai.hrflow.webhook.runtime.decode.LenientBinding;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One decoded, verified HrFlow webhook event: its type and its whole JSON object.
  *
  * <p>Handler methods that take a {@code WebhookEvent} instead of a payload record get this untyped
- * view; {@link #bind} and {@link #text} reach any field leniently, the same way the payload records
- * are bound.
+ * view; {@link #bind} and {@link #text} reach any field leniently, the way the payload records do.
+ * A field is bound to a type on first request only, and the result is kept: parsing an event costs
+ * one tree parse, and binding costs nothing for the fields nobody reads.
  *
- * @param type the event's {@code type} field, such as {@code profile.parsing.success}; never empty
- * @param json the event's JSON object, as sent
+ * <p>Instances are safe to share between threads. Equality is by type and JSON.
  */
-public record WebhookEvent(String type, JsonNode json) {
+public final class WebhookEvent {
+
+  private static final Bound[] NOTHING_BOUND = new Bound[0];
+
+  private final String type;
+  private final JsonNode json;
+  private volatile Bound[] bound = NOTHING_BOUND;
+
+  /** One binding kept: the value of {@code fields} bound to {@code type}. */
+  private record Bound(Class<?> type, String[] fields, Object value) {}
 
   /**
-   * Checks that {@code type} is a non-empty string and {@code json} an object.
+   * An event of {@code type} whose JSON object is {@code json}.
    *
-   * @throws IllegalArgumentException if either is missing or empty, or {@code json} is not an object
+   * @throws IllegalArgumentException if {@code type} is missing or empty, or {@code json} is not an object
    */
-  public WebhookEvent {
+  public WebhookEvent(String type, JsonNode json) {
     if (type == null || type.isEmpty()) {
       throw new IllegalArgumentException("an event has a non-empty type");
     }
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("an event is a JSON object");
     }
+    this.type = type;
+    this.json = json;
   }
 
   /**
@@ -44,16 +56,42 @@ public record WebhookEvent(String type, JsonNode json) {
     return new WebhookEvent(type.textValue(), json);
   }
 
+  /** The event's {@code type} field, such as {@code profile.parsing.success}; never empty. */
+  public String type() {
+    return type;
+  }
+
+  /** The event's JSON object, exactly as sent (do not modify it). */
+  public JsonNode json() {
+    return json;
+  }
+
   /**
    * The first of {@code fields} present in the event, bound to {@code type} leniently: unknown
    * fields are ignored, a field of unexpected shape becomes null or an empty list, and a value that
-   * cannot be bound at all gives null. Binding uses one shared reader per type.
+   * cannot be bound at all gives null. Binding uses one shared reader per type, happens on the first
+   * call, and is kept for later calls.
    *
    * @param type the type to bind to, such as {@code Profile.class}
    * @param fields the field and its aliases, first match wins, such as {@code "job", "filter"}
    * @return the bound value, or null if no field is present or its value cannot be bound
    */
   public <T> T bind(Class<T> type, String... fields) {
+    for (Bound kept : bound) {
+      if (kept.type() == type && Arrays.equals(kept.fields(), fields)) {
+        return type.cast(kept.value());
+      }
+    }
+    T value = bindNow(type, fields);
+    synchronized (this) {
+      Bound[] more = Arrays.copyOf(bound, bound.length + 1);
+      more[bound.length] = new Bound(type, fields.clone(), value);
+      bound = more;
+    }
+    return value;
+  }
+
+  private <T> T bindNow(Class<T> type, String... fields) {
     for (String field : fields) {
       JsonNode value = json.get(field);
       if (value != null && !value.isNull()) {
@@ -71,5 +109,21 @@ public record WebhookEvent(String type, JsonNode json) {
   public String text(String field) {
     JsonNode value = json.get(field);
     return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof WebhookEvent event && type.equals(event.type) && json.equals(event.json);
+  }
+
+  @Override
+  public int hashCode() {
+    return type.hashCode() * 31 + json.hashCode();
+  }
+
+  /** The type only: event contents (personal data, mostly) stay out of logs. */
+  @Override
+  public String toString() {
+    return "WebhookEvent[" + type + "]";
   }
 }

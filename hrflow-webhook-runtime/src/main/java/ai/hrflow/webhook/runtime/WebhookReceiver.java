@@ -130,17 +130,17 @@ public final class WebhookReceiver {
         failed.addObject().put("index", i).put("type", event.type()).put("error", failure.getClass().getSimpleName());
       }
     }
+    if (failed == null) {
+      return WebhookResponse.delivered(events.size(), handled, fallback, unhandled);
+    }
     ObjectNode body =
         JSON.objectNode()
             .put("events", events.size())
             .put("handled", handled)
             .put("fallback", fallback)
             .put("unhandled", unhandled);
-    if (failed != null) {
-      body.set("failed", failed);
-      return WebhookResponse.of(500, body);
-    }
-    return WebhookResponse.of(200, body);
+    body.set("failed", failed);
+    return WebhookResponse.of(500, body);
   }
 
   private static WebhookResponse logged(WebhookResponse response, long started, List<WebhookEvent> events, String detail) {

@@ -53,6 +53,16 @@ public record WebhookResponse(int status, String body) {
     return new WebhookResponse(status, body.toString());
   }
 
+  /**
+   * 200: every event was handled, went to the fallback, or has no handler. Written by hand: it is
+   * the answer to nearly every request, and only numbers go in.
+   */
+  public static WebhookResponse delivered(int events, int handled, int fallback, int unhandled) {
+    return new WebhookResponse(
+        200,
+        "{\"events\":" + events + ",\"handled\":" + handled + ",\"fallback\":" + fallback + ",\"unhandled\":" + unhandled + "}");
+  }
+
   /** 401: the request is not signed with a webhook secret. */
   public static WebhookResponse unauthorized(String reason) {
     return error(401, "unauthorized", reason);

@@ -129,6 +129,6 @@ public final class DispatcherWriter {
       return CodeBlock.of("event");
     }
     String payload = method.family().orElseThrow().payloadClassName();
-    return CodeBlock.of("$T.from(event)", ClassName.bestGuess(payload));
+    return CodeBlock.of("new $T(event)", ClassName.bestGuess(payload));
   }
 }

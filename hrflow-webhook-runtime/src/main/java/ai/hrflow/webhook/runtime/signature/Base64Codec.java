@@ -1,5 +1,7 @@
 package ai.hrflow.webhook.runtime.signature;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -14,28 +16,43 @@ final class Base64Codec {
   private Base64Codec() {}
 
   /**
-   * Decodes {@code text[from, to)} in either alphabet, padded or not.
+   * Decodes the ASCII bytes {@code ascii[from, to)} in either alphabet, padded or not. The common
+   * case, URL-safe, decodes in one pass over the JDK's decoder; the standard alphabet is translated
+   * in place first (so {@code ascii} may change).
    *
    * @return the bytes, or null if the text is not base64
    */
-  static byte[] decode(String text, int from, int to) {
-    byte[] ascii = new byte[to - from];
-    int length = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c == '=') {
-        break; // padding ends the data; Java's decoder does not require it
+  static byte[] decode(byte[] ascii, int from, int to) {
+    try {
+      return exactly(URL_DECODER.decode(ByteBuffer.wrap(ascii, from, to - from)));
+    } catch (IllegalArgumentException notUrlSafe) {
+      boolean translated = false;
+      for (int i = from; i < to; i++) {
+        if (ascii[i] == '+') {
+          ascii[i] = '-';
+          translated = true;
+        } else if (ascii[i] == '/') {
+          ascii[i] = '_';
+          translated = true;
+        }
       }
-      if (c > 0x7f) {
+      if (!translated) {
         return null;
       }
-      ascii[length++] = (byte) (c == '+' ? '-' : c == '/' ? '_' : c);
+      try {
+        return exactly(URL_DECODER.decode(ByteBuffer.wrap(ascii, from, to - from)));
+      } catch (IllegalArgumentException notBase64) {
+        return null;
+      }
     }
-    try {
-      return URL_DECODER.decode(length == ascii.length ? ascii : java.util.Arrays.copyOf(ascii, length));
-    } catch (IllegalArgumentException notBase64) {
-      return null;
-    }
+  }
+
+  private static byte[] exactly(ByteBuffer decoded) {
+    byte[] array = decoded.array();
+    int length = decoded.remaining();
+    return decoded.arrayOffset() == 0 && decoded.position() == 0 && array.length == length
+        ? array
+        : Arrays.copyOfRange(array, decoded.arrayOffset() + decoded.position(), decoded.arrayOffset() + decoded.position() + length);
   }
 
   /** The padded URL-safe encoding of {@code bytes}, as python-hrflow-api writes it. */

@@ -4,6 +4,7 @@ import ai.hrflow.webhook.runtime.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -68,8 +69,12 @@ public final class SignatureVerifier {
   }
 
   private Verification verifySigned(String value, int dot) {
-    byte[] signature = Base64Codec.decode(value, 0, dot);
-    byte[] json = Base64Codec.decode(value, dot + 1, value.length());
+    // Non-ASCII characters become '?', which no base64 alphabet has: they are refused below.
+    byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1);
+    // The segment is signed as sent (SIGNED_SEGMENT), so keep it before decoding may translate it.
+    byte[] segment = schemes.contains(SignatureScheme.SIGNED_SEGMENT) ? Arrays.copyOfRange(ascii, dot + 1, ascii.length) : null;
+    byte[] signature = Base64Codec.decode(ascii, 0, dot);
+    byte[] json = Base64Codec.decode(ascii, dot + 1, ascii.length);
     if (signature == null || json == null || json.length == 0) {
       return new Verification.Rejected("malformed signature");
     }
@@ -77,7 +82,7 @@ public final class SignatureVerifier {
       return verifySignedHex(signature, json);
     }
     if (signature.length == DIGEST_BYTES) {
-      return verifySignedRaw(signature, json, value, dot);
+      return verifySignedRaw(signature, json, segment);
     }
     return new Verification.Rejected("malformed signature");
   }
@@ -95,10 +100,12 @@ public final class SignatureVerifier {
     return mismatch();
   }
 
-  /** A raw digest signs the JSON ({@code SIGNED_RAW}) or its base64 segment ({@code SIGNED_SEGMENT}). */
-  private Verification verifySignedRaw(byte[] signature, byte[] json, String value, int dot) {
+  /**
+   * A raw digest signs the JSON ({@code SIGNED_RAW}) or its base64 segment as sent ({@code
+   * SIGNED_SEGMENT}, when accepted: {@code segment} is then non-null).
+   */
+  private Verification verifySignedRaw(byte[] signature, byte[] json, byte[] segment) {
     boolean raw = schemes.contains(SignatureScheme.SIGNED_RAW);
-    byte[] segment = schemes.contains(SignatureScheme.SIGNED_SEGMENT) ? asciiOf(value, dot + 1) : null;
     if (!raw && segment == null) {
       return notAccepted();
     }
@@ -128,11 +135,6 @@ public final class SignatureVerifier {
       }
     }
     return true;
-  }
-
-  /** The ASCII bytes of {@code value} from {@code from}; base64 that decoded is ASCII. */
-  private static byte[] asciiOf(String value, int from) {
-    return value.substring(from).getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override
