@@ -21,11 +21,14 @@ import org.openjdk.jmh.annotations.*;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class PartsBenchmark {
-  @Param({"profile-1k", "profile-5k"})
+  @Param({"profile-5k"})
   public String payload;
 
   byte[] json;
   String header;
+  String bodyHex;
+  byte[] segment;
+  javax.crypto.Mac mac;
   SignatureVerifier verifier;
   EventDecoder decoder;
   WebhookEvent event;
@@ -35,12 +38,20 @@ public class PartsBenchmark {
   public void setUp() throws Exception {
     json = Payloads.load(payload);
     header = WebhookSigner.sign(SignatureScheme.SIGNED_HEX, "s", json);
+    bodyHex = WebhookSigner.sign(SignatureScheme.BODY_HEX, "s", json);
+    segment = java.util.Base64.getUrlEncoder().encode(json);
+    mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec("s".getBytes(), "HmacSHA256"));
     verifier = new SignatureVerifier(List.of("s"), EnumSet.allOf(SignatureScheme.class));
     decoder = new EventDecoder(5 << 20);
     event = decoder.decode(json).get(0);
   }
 
   @Benchmark public Verification verifySignedHex() { return verifier.verify(header, json); }
+  @Benchmark public Verification verifyBodyHex() { return verifier.verify(bodyHex, json); }
+  @Benchmark public byte[] macReused() { return mac.doFinal(json); }
+  @Benchmark public byte[] jdkBase64() { return java.util.Base64.getUrlDecoder().decode(segment); }
+  @Benchmark public byte[] tableBase64() { return ai.hrflow.webhook.runtime.signature.Base64Codec.decode(segment, 0, segment.length); }
   @Benchmark public List<WebhookEvent> decode() throws Exception { return decoder.decode(json); }
   @Benchmark public JsonNode plainReadTree() throws Exception { return plain.readTree(json); }
   @Benchmark public Object bind() { return ai.hrflow.webhook.runtime.decode.LenientBinding.bind(event.json().get("profile"), ai.hrflow.webhook.hrjson.Profile.class); }

@@ -4,7 +4,6 @@ import ai.hrflow.webhook.runtime.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -71,20 +70,35 @@ public final class SignatureVerifier {
   private Verification verifySigned(String value, int dot) {
     // Non-ASCII characters become '?', which no base64 alphabet has: they are refused below.
     byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1);
-    // The segment is signed as sent (SIGNED_SEGMENT), so keep it before decoding may translate it.
-    byte[] segment = schemes.contains(SignatureScheme.SIGNED_SEGMENT) ? Arrays.copyOfRange(ascii, dot + 1, ascii.length) : null;
     byte[] signature = Base64Codec.decode(ascii, 0, dot);
-    byte[] json = Base64Codec.decode(ascii, dot + 1, ascii.length);
-    if (signature == null || json == null || json.length == 0) {
+    if (signature == null || (signature.length != HEX_DIGEST_CHARS && signature.length != DIGEST_BYTES)) {
       return new Verification.Rejected("malformed signature");
+    }
+    // SIGNED_SEGMENT signs the segment as sent: check it before decoding, which may rewrite it.
+    boolean segmentMatches = signature.length == DIGEST_BYTES && segmentMatches(signature, ascii, dot + 1);
+    byte[] json = Base64Codec.decode(ascii, dot + 1, ascii.length);
+    if (json == null || json.length == 0) {
+      return new Verification.Rejected("malformed signature");
+    }
+    if (segmentMatches) {
+      return new Verification.Verified(SignatureScheme.SIGNED_SEGMENT, json);
     }
     if (signature.length == HEX_DIGEST_CHARS) {
       return verifySignedHex(signature, json);
     }
-    if (signature.length == DIGEST_BYTES) {
-      return verifySignedRaw(signature, json, segment);
+    return verifySignedRaw(signature, json);
+  }
+
+  private boolean segmentMatches(byte[] signature, byte[] ascii, int from) {
+    if (!schemes.contains(SignatureScheme.SIGNED_SEGMENT)) {
+      return false;
     }
-    return new Verification.Rejected("malformed signature");
+    for (Hmac secret : secrets) {
+      if (MessageDigest.isEqual(secret.mac(ascii, from, ascii.length - from), signature)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Verification verifySignedHex(byte[] signature, byte[] json) {
@@ -100,21 +114,14 @@ public final class SignatureVerifier {
     return mismatch();
   }
 
-  /**
-   * A raw digest signs the JSON ({@code SIGNED_RAW}) or its base64 segment as sent ({@code
-   * SIGNED_SEGMENT}, when accepted: {@code segment} is then non-null).
-   */
-  private Verification verifySignedRaw(byte[] signature, byte[] json, byte[] segment) {
-    boolean raw = schemes.contains(SignatureScheme.SIGNED_RAW);
-    if (!raw && segment == null) {
-      return notAccepted();
+  /** A raw digest over the JSON: {@code SIGNED_RAW}. */
+  private Verification verifySignedRaw(byte[] signature, byte[] json) {
+    if (!schemes.contains(SignatureScheme.SIGNED_RAW)) {
+      return schemes.contains(SignatureScheme.SIGNED_SEGMENT) ? mismatch() : notAccepted();
     }
     for (Hmac secret : secrets) {
-      if (raw && MessageDigest.isEqual(secret.mac(json), signature)) {
+      if (MessageDigest.isEqual(secret.mac(json), signature)) {
         return new Verification.Verified(SignatureScheme.SIGNED_RAW, json);
-      }
-      if (segment != null && MessageDigest.isEqual(secret.mac(segment), signature)) {
-        return new Verification.Verified(SignatureScheme.SIGNED_SEGMENT, json);
       }
     }
     return mismatch();
