@@ -4,7 +4,8 @@
 #   hrflow-webhook-benchmarks/http-benchmark.sh
 #
 # Builds the benchmarks jar, installs wrk from Debian's packages if missing, then for each JDK
-# (17, and 25 where installed) runs ROUNDS rounds of: bare server, example server; each gets WARMUP
+# (17, and 25 where installed) runs ROUNDS rounds of: bare server, the library's server with a no-op
+# handler (NoopServer, to tell the library's cost from the example's), the example server; each gets WARMUP
 # seconds of load, then DURATION seconds measured with wrk (keep-alive, CONNECTIONS connections),
 # every request a signed 1 KB profile event. Prints requests/s, p50 and p99 per run, the medians,
 # and the ratio example/bare. Environment: DURATION (10), WARMUP (5), ROUNDS (3), CONNECTIONS (32),
@@ -77,12 +78,13 @@ for home in $JDKS; do
   echo "# $version"
   for round in $(seq 1 "$ROUNDS"); do
     run "bare-$round" "$home" "$home/bin/java" -Dsun.net.httpserver.nodelay=true -cp "$JAR" ai.hrflow.webhook.benchmarks.BareServer "$PORT"
+    run "library-$round" "$home" "$home/bin/java" -cp "$JAR" ai.hrflow.webhook.benchmarks.NoopServer "$PORT" "$SECRET"
     run "example-$round" "$home" env PORT="$PORT" HRFLOW_WEBHOOK_SECRET="$SECRET" "$home/bin/java" -cp "$JAR" com.example.hrflow.ExampleServer
   done
 done
 
 echo
-echo "medians (requests/s) and ratio example/bare:"
+echo "medians (requests/s) and ratios to bare:"
 awk '
   { key = $1 " " $2; n[key]++; v[key, n[key]] = $4; jdks[$1] = 1 }
   function median(key,   i, j, t, m) {
@@ -93,8 +95,8 @@ awk '
   }
   END {
     for (jdk in jdks) {
-      b = median(jdk " bare"); e = median(jdk " example")
-      printf "%-8s bare %10.0f  example %10.0f  ratio %.2f\n", jdk, b, e, e / b
+      b = median(jdk " bare"); e = median(jdk " example"); l = median(jdk " library")
+      printf "%-16s bare %8.0f  example %8.0f (ratio %.2f)  library, no-op handler %8.0f (ratio %.2f)\n", jdk, b, e, e / b, l, l / b
     }
   }
 ' "$OUT/results.txt"

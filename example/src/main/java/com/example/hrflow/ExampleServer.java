@@ -17,7 +17,9 @@ public final class ExampleServer {
   private ExampleServer() {}
 
   public static void main(String[] args) {
-    WebhookServer server = start(System.getenv(), System.out, System.err);
+    Console.startFlushing();
+    ConsoleLogging.install(Console.ERR);
+    WebhookServer server = start(System.getenv(), Console.OUT, Console.ERR);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "webhook-shutdown"));
   }
 
