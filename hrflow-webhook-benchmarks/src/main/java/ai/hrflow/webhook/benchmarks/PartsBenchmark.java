@@ -43,7 +43,7 @@ public class PartsBenchmark {
     mac = javax.crypto.Mac.getInstance("HmacSHA256");
     mac.init(new javax.crypto.spec.SecretKeySpec("s".getBytes(), "HmacSHA256"));
     verifier = new SignatureVerifier(List.of("s"), EnumSet.allOf(SignatureScheme.class));
-    decoder = new EventDecoder(5 << 20);
+    decoder = new EventDecoder(5 << 20, 10_000);
     event = decoder.decode(json).get(0);
   }
 

@@ -2,7 +2,11 @@ package ai.hrflow.webhook.runtime;
 
 import ai.hrflow.webhook.runtime.decode.LenientBinding;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -109,6 +113,22 @@ public final class WebhookEvent {
   public String text(String field) {
     JsonNode value = json.get(field);
     return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+  }
+
+  /**
+   * A hex SHA-256 of the event's type and JSON: the same for every delivery of the same event, which
+   * is what deduplication keys on (HrFlow sends no event id).
+   */
+  public String fingerprint() {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(type.getBytes(StandardCharsets.UTF_8));
+      sha256.update((byte) '\n');
+      sha256.update(json.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   @Override

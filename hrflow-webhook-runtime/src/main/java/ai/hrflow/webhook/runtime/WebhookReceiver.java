@@ -2,6 +2,7 @@ package ai.hrflow.webhook.runtime;
 
 import ai.hrflow.webhook.runtime.decode.EventDecoder;
 import ai.hrflow.webhook.runtime.decode.MalformedEventsException;
+import ai.hrflow.webhook.runtime.decode.TooManyEventsException;
 import ai.hrflow.webhook.runtime.signature.SignatureHeaders;
 import ai.hrflow.webhook.runtime.signature.SignatureVerifier;
 import ai.hrflow.webhook.runtime.signature.Verification;
@@ -40,6 +41,9 @@ public final class WebhookReceiver {
   /** The default body limit: 5 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
+  /** The default limit on events in one request: 10,000 (HrFlow's batches are far smaller). */
+  public static final int DEFAULT_MAX_EVENTS = 10_000;
+
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final int LOGGED_TYPES = 10;
@@ -47,6 +51,7 @@ public final class WebhookReceiver {
   private final SignatureVerifier verifier;
   private final EventDecoder decoder;
   private final WebhookDispatcher dispatcher;
+  private final IdempotencyStore deduplication;
   private final int maxBodyBytes;
   private final Set<SignatureScheme> schemes;
   private final int secretCount;
@@ -56,8 +61,9 @@ public final class WebhookReceiver {
     this.verifier = new SignatureVerifier(builder.secrets, schemes);
     this.secretCount = builder.secrets.size();
     this.maxBodyBytes = builder.maxBodyBytes;
-    this.decoder = new EventDecoder(builder.maxBodyBytes);
+    this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
     this.dispatcher = builder.dispatcher;
+    this.deduplication = builder.deduplication;
   }
 
   /** A builder; {@link Builder#secret} and {@link Builder#dispatcher} are required. */
@@ -95,6 +101,8 @@ public final class WebhookReceiver {
     List<WebhookEvent> events;
     try {
       events = decoder.decode(verified.payload());
+    } catch (TooManyEventsException e) {
+      return logged(WebhookResponse.tooManyEvents(e.getMessage()), started, null, e.getMessage());
     } catch (MalformedEventsException e) {
       return logged(WebhookResponse.badRequest(e.getMessage()), started, null, e.getMessage());
     }
@@ -105,11 +113,29 @@ public final class WebhookReceiver {
     int handled = 0;
     int fallback = 0;
     int unhandled = 0;
+    int duplicates = 0;
+    int busy = 0;
     ArrayNode failed = null;
     for (int i = 0; i < events.size(); i++) {
       WebhookEvent event = events.get(i);
+      String key = null;
+      if (deduplication != null) {
+        key = event.fingerprint();
+        IdempotencyStore.Claim claim = deduplication.claim(key);
+        if (claim == IdempotencyStore.Claim.DONE) {
+          duplicates++;
+          continue;
+        }
+        if (claim == IdempotencyStore.Claim.BUSY) {
+          busy++;
+          continue;
+        }
+      }
       try {
         DispatchResult result = dispatcher.dispatch(event);
+        if (key != null) {
+          deduplication.complete(key);
+        }
         if (result == DispatchResult.HANDLED) {
           handled++;
         } else if (result == DispatchResult.FALLBACK) {
@@ -120,6 +146,9 @@ public final class WebhookReceiver {
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable failure) {
+        if (key != null) {
+          deduplication.release(key);
+        }
         if (failure instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
@@ -130,7 +159,7 @@ public final class WebhookReceiver {
         failed.addObject().put("index", i).put("type", event.type()).put("error", failure.getClass().getSimpleName());
       }
     }
-    if (failed == null) {
+    if (failed == null && busy == 0 && deduplication == null) {
       return WebhookResponse.delivered(events.size(), handled, fallback, unhandled);
     }
     ObjectNode body =
@@ -139,25 +168,44 @@ public final class WebhookReceiver {
             .put("handled", handled)
             .put("fallback", fallback)
             .put("unhandled", unhandled);
-    body.set("failed", failed);
-    return WebhookResponse.of(500, body);
+    if (deduplication != null) {
+      body.put("duplicates", duplicates).put("busy", busy);
+    }
+    if (failed != null) {
+      body.set("failed", failed);
+      return WebhookResponse.of(500, body);
+    }
+    // An event another delivery is still handling may yet fail: only a retry can tell.
+    return WebhookResponse.of(busy > 0 ? 503 : 200, body);
   }
 
   private static WebhookResponse logged(WebhookResponse response, long started, List<WebhookEvent> events, String detail) {
     if (LOG.isLoggable(Level.INFO)) {
       StringBuilder line = new StringBuilder("webhook ").append(response.status());
       if (events != null) {
-        line.append(' ').append(events.size()).append(events.size() == 1 ? " event [" : " events [");
-        for (int i = 0; i < Math.min(events.size(), LOGGED_TYPES); i++) {
-          line.append(i == 0 ? "" : ", ").append(events.get(i).type());
-        }
-        line.append(events.size() > LOGGED_TYPES ? ", ...]" : "]");
+        line.append(' ').append(events.size()).append(events.size() == 1 ? " event " : " events ").append(typeCounts(events));
       }
       line.append(' ').append(detail);
       line.append(String.format(java.util.Locale.ROOT, " in %.1f ms", (System.nanoTime() - started) / 1e6));
       LOG.log(Level.INFO, line.toString());
     }
     return response;
+  }
+
+  /** The distinct types of a batch with their counts, at most ten: {@code [profile.parsing.success x3, ...]}. */
+  private static String typeCounts(List<WebhookEvent> events) {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    boolean more = false;
+    for (WebhookEvent event : events) {
+      if (counts.size() < LOGGED_TYPES || counts.containsKey(event.type())) {
+        counts.merge(event.type(), 1, Integer::sum);
+      } else {
+        more = true;
+      }
+    }
+    StringBuilder types = new StringBuilder("[");
+    counts.forEach((type, count) -> types.append(types.length() == 1 ? "" : ", ").append(type).append(count == 1 ? "" : " x" + count));
+    return types.append(more ? ", ...]" : "]").toString();
   }
 
   @Override
@@ -179,6 +227,8 @@ public final class WebhookReceiver {
     private WebhookDispatcher dispatcher;
     private Set<SignatureScheme> schemes = EnumSet.allOf(SignatureScheme.class);
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxEvents = DEFAULT_MAX_EVENTS;
+    private IdempotencyStore deduplication;
 
     private Builder() {}
 
@@ -223,6 +273,32 @@ public final class WebhookReceiver {
         throw new IllegalArgumentException("the body limit is at least one byte");
       }
       this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * The most events one request may hold; more get 413 before their trees are built, which bounds
+     * the memory a request can take. Default 10,000.
+     */
+    public Builder maxEvents(int maxEvents) {
+      if (maxEvents < 1) {
+        throw new IllegalArgumentException("accept at least one event per request");
+      }
+      this.maxEvents = maxEvents;
+      return this;
+    }
+
+    /**
+     * Acknowledges redelivered events without running their handlers again. An event counts as
+     * delivered once its handler returned; one whose handler threw is not remembered, so its
+     * redelivery runs the handler again. While one delivery of an event is being handled, another
+     * delivery of it is answered 503 so that the sender retries later. Off by default: HrFlow sends
+     * no event id, so two genuinely distinct events with identical JSON would count as one.
+     *
+     * @param store where handled events are remembered, such as {@code IdempotencyStore.inMemory(100_000)}
+     */
+    public Builder deduplicate(IdempotencyStore store) {
+      this.deduplication = Objects.requireNonNull(store, "store");
       return this;
     }
 

@@ -78,6 +78,11 @@ public record WebhookResponse(int status, String body) {
     return error(413, "payload_too_large", "body exceeds the limit of " + limit + " bytes");
   }
 
+  /** 413: the payload holds more events than the receiver accepts in one request. */
+  public static WebhookResponse tooManyEvents(String reason) {
+    return error(413, "payload_too_large", reason);
+  }
+
   /** 404: nothing is served at this path. */
   public static WebhookResponse notFound() {
     return error(404, "not_found", "no webhook endpoint at this path");

@@ -61,7 +61,7 @@ class OperationsTest {
       HttpTestClient client = new HttpTestClient(server.port());
       assertEquals(200, client.postSigned(json).statusCode());
       assertEquals(401, client.postSigned(SignatureScheme.SIGNED_HEX, "wrong-secret", json).statusCode());
-      assertEquals(400, client.postSigned("[\"" + PAYLOAD_MARKER + "\"").statusCode());
+      assertEquals(400, client.postSigned("{\"type\":" + PAYLOAD_MARKER + "}").statusCode());
     }
 
     List<String> lines = messages();

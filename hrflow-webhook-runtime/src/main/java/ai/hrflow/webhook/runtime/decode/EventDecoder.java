@@ -4,6 +4,7 @@ import ai.hrflow.webhook.runtime.WebhookEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -21,7 +22,8 @@ import java.util.List;
  * a request is either dispatched entirely or not at all.
  *
  * <p>Parsing is strict where leniency would be a risk, and bounded on purpose (the "read constraints"):
- * duplicate keys, trailing content, input that is not UTF-8, nesting deeper than {@value
+ * duplicate keys, trailing content, input that is not UTF-8, more events than the receiver's limit,
+ * nesting deeper than {@value
  * #MAX_NESTING_DEPTH}, numbers longer than {@value #MAX_NUMBER_LENGTH} digits and names longer than
  * {@value #MAX_NAME_LENGTH} characters are refused; no string or document may exceed the body limit.
  */
@@ -37,9 +39,11 @@ public final class EventDecoder {
   public static final int MAX_NAME_LENGTH = 1024;
 
   private final ObjectReader reader;
+  private final int maxEvents;
 
-  /** A decoder for payloads of at most {@code maxPayloadBytes}. */
-  public EventDecoder(int maxPayloadBytes) {
+  /** A decoder for payloads of at most {@code maxPayloadBytes} and {@code maxEvents} events. */
+  public EventDecoder(int maxPayloadBytes, int maxEvents) {
+    this.maxEvents = maxEvents;
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -51,7 +55,6 @@ public final class EventDecoder {
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
     reader =
         JsonMapper.builder(factory)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Found while building the tree, at no extra cost (the parser's own duplicate detection
             // keeps a set per object and made decoding half as slow again).
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -60,27 +63,14 @@ public final class EventDecoder {
   }
 
   /**
-   * The events in {@code payload}.
+   * The events in {@code payload}. An array is parsed one event at a time, so that a payload with
+   * more than {@code maxEvents} events is refused before their trees are built.
    *
+   * @throws TooManyEventsException if the payload is an array of more than {@code maxEvents} events
    * @throws MalformedEventsException if the payload is not UTF-8 JSON, not an event object or an
    *     array of them, or an event lacks a non-empty string {@code type}
    */
   public List<WebhookEvent> decode(byte[] payload) throws MalformedEventsException {
-    JsonNode root = parse(payload);
-    if (root.isObject()) {
-      return List.of(event(root, -1));
-    }
-    if (!root.isArray()) {
-      throw new MalformedEventsException("payload is " + describe(root) + ", not an event object or an array of events");
-    }
-    List<WebhookEvent> events = new ArrayList<>(root.size());
-    for (int i = 0; i < root.size(); i++) {
-      events.add(event(root.get(i), i));
-    }
-    return events;
-  }
-
-  private JsonNode parse(byte[] payload) throws MalformedEventsException {
     if (payload.length == 0) {
       throw new MalformedEventsException("payload is empty");
     }
@@ -88,11 +78,15 @@ public final class EventDecoder {
       throw new MalformedEventsException("payload is not UTF-8");
     }
     try (JsonParser parser = reader.createParser(payload)) {
-      JsonNode root = reader.readTree(parser);
-      if (root == null || root.isMissingNode()) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
         throw new MalformedEventsException("payload is empty");
       }
-      return root;
+      List<WebhookEvent> events = first == JsonToken.START_ARRAY ? array(parser) : List.of(event(reader.readTree(parser), -1));
+      if (parser.nextToken() != null) {
+        throw new MalformedEventsException("payload has content after its JSON value" + where(parser.currentLocation()));
+      }
+      return events;
     } catch (StreamConstraintsException e) {
       throw new MalformedEventsException("payload exceeds a read limit: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
@@ -100,6 +94,20 @@ public final class EventDecoder {
     } catch (IOException e) {
       throw new MalformedEventsException("payload is not valid JSON");
     }
+  }
+
+  private List<WebhookEvent> array(JsonParser parser) throws IOException, MalformedEventsException {
+    List<WebhookEvent> events = new ArrayList<>();
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      if (token == null) {
+        throw new MalformedEventsException("payload ends inside its array" + where(parser.currentLocation()));
+      }
+      if (events.size() == maxEvents) {
+        throw new TooManyEventsException(maxEvents);
+      }
+      events.add(event(reader.readTree(parser), events.size()));
+    }
+    return events;
   }
 
   /**
@@ -119,9 +127,10 @@ public final class EventDecoder {
   }
 
   private static WebhookEvent event(JsonNode json, int index) throws MalformedEventsException {
-    String which = index < 0 ? "the event" : "event " + index;
-    if (!json.isObject()) {
-      throw new MalformedEventsException(which + " is " + describe(json) + ", not an object");
+    String which = index < 0 ? "the payload" : "event " + index;
+    if (json == null || !json.isObject()) {
+      throw new MalformedEventsException(
+          which + " is " + (json == null ? "missing" : describe(json)) + (index < 0 ? ", not an event object or an array of events" : ", not an object"));
     }
     JsonNode type = json.get("type");
     if (type == null || !type.isTextual() || type.textValue().isEmpty()) {

@@ -1,7 +1,7 @@
 package ai.hrflow.webhook.runtime.decode;
 
 /** The verified payload is not a JSON event or array of events; the message says what is wrong. */
-public final class MalformedEventsException extends Exception {
+public class MalformedEventsException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

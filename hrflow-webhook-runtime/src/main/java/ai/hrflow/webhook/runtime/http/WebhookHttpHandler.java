@@ -112,7 +112,6 @@ public final class WebhookHttpHandler implements HttpHandler {
       return closing(exchange, WebhookResponse.unavailable("the server is shutting down"));
     }
     if (!permits.tryAcquire()) {
-      exchange.getResponseHeaders().set("Retry-After", "1");
       return rejected(exchange, WebhookResponse.unavailable("too many concurrent requests"));
     }
     try {
@@ -164,6 +163,9 @@ public final class WebhookHttpHandler implements HttpHandler {
   private static void send(HttpExchange exchange, WebhookResponse response) throws IOException {
     byte[] body = response.bodyBytes();
     exchange.getResponseHeaders().set("Content-Type", WebhookResponse.CONTENT_TYPE);
+    if (response.status() == 503) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+    }
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(response.status(), head ? -1 : body.length);
     if (!head) {
