@@ -32,6 +32,7 @@ final class HttpTestClient {
     byte[] body = Signed.utf8(json);
     return send(
         HttpRequest.newBuilder(uri("/webhooks"))
+            .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .header(WebhookSigner.HEADER_NAME, WebhookSigner.sign(scheme, secret, body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))

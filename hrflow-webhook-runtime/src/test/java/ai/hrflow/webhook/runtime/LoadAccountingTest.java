@@ -1,0 +1,69 @@
+package ai.hrflow.webhook.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fifty concurrent HTTP clients send distinct signed events for twenty seconds (set {@code
+ * load.seconds} to change): every event answered 2xx reached its handler exactly once, nothing else
+ * reached it, and no 5xx occurred.
+ */
+class LoadAccountingTest {
+
+  private static final int CLIENTS = 50;
+
+  @Test
+  void everyAcknowledgedEventWasHandledExactlyOnceAndNothingElse() throws Exception {
+    long seconds = Long.getLong("load.seconds", 20);
+    CountingHandler handler = new CountingHandler();
+    WebhookReceiver receiver = WebhookReceiver.builder().secret(Signed.SECRET).dispatcher(handler.dispatcher()).build();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    try (WebhookServer server = WebhookServer.builder().port(0).receiver(receiver).start()) {
+      HttpTestClient client = new HttpTestClient(server.port());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int clientId = c;
+        running.add(
+            clients.submit(
+                () -> {
+                  for (int n = 0; System.nanoTime() < deadline; n++) {
+                    String key = "client-" + clientId + "-event-" + n;
+                    HttpResponse<String> response = client.postSigned(CountingHandler.event(key));
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    if (response.statusCode() / 100 == 2) {
+                      acknowledged.add(key);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> future : running) {
+        future.get(seconds + 60, TimeUnit.SECONDS);
+      }
+      clients.shutdown();
+    }
+
+    assertTrue(acknowledged.size() > CLIENTS * 10, "load actually ran: " + statuses);
+    assertEquals(Set.of(), statuses.keySet().stream().filter(status -> status >= 500).collect(Collectors.toSet()), "no 5xx: " + statuses);
+    assertEquals(acknowledged, handler.completed.keySet(), "handled exactly the acknowledged events");
+    handler.completed.forEach((key, count) -> assertEquals(1, count.get(), key + " handled once"));
+  }
+
+}
