@@ -16,9 +16,10 @@ import java.util.Objects;
  *   <tr><td>400</td><td>the verified payload is not an event or an array of events</td><td>gives up or retries</td></tr>
  *   <tr><td>401</td><td>the signature is missing or wrong</td><td>gives up or retries</td></tr>
  *   <tr><td>404, 405, 415</td><td>wrong path, method or content type (embedded server only)</td><td>gives up</td></tr>
- *   <tr><td>413</td><td>the body exceeds the limit</td><td>gives up</td></tr>
+ *   <tr><td>413</td><td>the body exceeds the size limit, or holds more events than the event limit</td><td>gives up</td></tr>
  *   <tr><td>500</td><td>a handler threw</td><td>retries the whole request</td></tr>
- *   <tr><td>503</td><td>the server is saturated or closing (embedded server only)</td><td>retries later</td></tr>
+ *   <tr><td>503</td><td>the server is saturated or closing, or (with deduplication) another delivery of an
+ *       event is being handled</td><td>retries later</td></tr>
  * </table>
  *
  * @param status the HTTP status code
