@@ -13,6 +13,7 @@ module ai.hrflow.webhook.runtime {
   exports ai.hrflow.webhook.runtime;
   exports ai.hrflow.webhook.payload;
   exports ai.hrflow.webhook.hrjson;
+  exports ai.hrflow.webhook.testing;
 
   // Jackson binds HR-JSON records by reflection.
   opens ai.hrflow.webhook.hrjson to

@@ -3,15 +3,12 @@ package com.example.hrflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.hrflow.webhook.runtime.SignatureScheme;
+import ai.hrflow.webhook.runtime.WebhookResponse;
 import ai.hrflow.webhook.runtime.WebhookServer;
-import ai.hrflow.webhook.runtime.WebhookSigner;
+import ai.hrflow.webhook.testing.WebhookTester;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ class ExampleServerTest {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final HttpClient client = HttpClient.newHttpClient();
 
   @Test
   void printsOneLinePerEventOfEveryFamily() throws Exception {
@@ -31,8 +27,8 @@ class ExampleServerTest {
               + "{\"type\":\"job.parsing.success\",\"job\":{\"key\":\"j1\",\"name\":\"Développeur\"}},"
               + "{\"type\":\"action.stage.success\",\"profile\":{\"key\":\"p1\"},\"job\":{\"key\":\"j1\"},\"stage\":\"yes\"},"
               + "{\"type\":\"profile.future.event\"}]";
-      HttpResponse<String> response = post(server, "s3cret", batch);
-      assertEquals(200, response.statusCode(), response.body());
+      WebhookResponse response = post(server, "s3cret", batch);
+      assertEquals(200, response.status(), response.body());
     }
     String printed = out.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("profile parsed: Zoë Ñúñez, 1 skills, key p1"), printed);
@@ -45,8 +41,8 @@ class ExampleServerTest {
   @Test
   void withoutASecretUsesTheDemoSecretAndSaysSo() throws Exception {
     try (WebhookServer server = start(Map.of("PORT", "0"))) {
-      assertEquals(200, post(server, ExampleServer.DEMO_SECRET, "{\"type\":\"job.embedding.error\",\"message\":\"boom\"}").statusCode());
-      assertEquals(401, post(server, "another", "{\"type\":\"job.embedding.error\"}").statusCode());
+      assertEquals(200, post(server, ExampleServer.DEMO_SECRET, "{\"type\":\"job.embedding.error\",\"message\":\"boom\"}").status());
+      assertEquals(401, post(server, "another", "{\"type\":\"job.embedding.error\"}").status());
     }
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("WARNING: HRFLOW_WEBHOOK_SECRET is not set"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("job embedding failed: boom"));
@@ -57,13 +53,7 @@ class ExampleServerTest {
         environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> post(WebhookServer server, String secret, String json) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/webhooks"))
-            .header("Content-Type", "application/json")
-            .header(WebhookSigner.HEADER_NAME, WebhookSigner.sign(SignatureScheme.SIGNED_HEX, secret, json))
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private WebhookResponse post(WebhookServer server, String secret, String json) {
+    return WebhookTester.of(URI.create("http://localhost:" + server.port() + "/webhooks"), secret).sendJson(json);
   }
 }
