@@ -52,6 +52,7 @@ public final class WebhookReceiver {
   private final EventDecoder decoder;
   private final WebhookDispatcher dispatcher;
   private final IdempotencyStore deduplication;
+  private final WebhookListener listener;
   private final int maxBodyBytes;
   private final Set<SignatureScheme> schemes;
   private final int secretCount;
@@ -64,6 +65,7 @@ public final class WebhookReceiver {
     this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
     this.dispatcher = builder.dispatcher;
     this.deduplication = builder.deduplication;
+    this.listener = builder.listener;
   }
 
   /** A builder; {@link Builder#secret} and {@link Builder#dispatcher} are required. */
@@ -86,27 +88,53 @@ public final class WebhookReceiver {
   public WebhookResponse receive(Map<String, List<String>> headers, byte[] body) {
     long started = System.nanoTime();
     byte[] bytes = body == null ? new byte[0] : body;
+    notify(() -> listener.requestReceived(bytes.length));
+    WebhookResponse response;
     if (bytes.length > maxBodyBytes) {
-      return logged(WebhookResponse.payloadTooLarge(maxBodyBytes), started, null, "body too large");
+      response = rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), started, "body too large");
+    } else {
+      response = verifyDecodeDispatch(headers == null ? Map.of() : headers, bytes, started);
     }
-    List<String> signatures = SignatureHeaders.valuesIn(headers == null ? Map.of() : headers);
+    notify(() -> listener.requestCompleted(response, System.nanoTime() - started));
+    return response;
+  }
+
+  private WebhookResponse verifyDecodeDispatch(Map<String, List<String>> headers, byte[] bytes, long started) {
+    List<String> signatures = SignatureHeaders.valuesIn(headers);
     if (signatures.size() > 1) {
-      return logged(WebhookResponse.unauthorized("conflicting signature headers"), started, null, "conflicting signatures");
+      return rejected(WebhookResponse.unauthorized("conflicting signature headers"), started, "conflicting signatures");
     }
     Verification verification = verifier.verify(signatures.isEmpty() ? null : signatures.get(0), bytes);
     if (verification instanceof Verification.Rejected rejected) {
-      return logged(WebhookResponse.unauthorized(rejected.reason()), started, null, rejected.reason());
+      return rejected(WebhookResponse.unauthorized(rejected.reason()), started, rejected.reason());
     }
     Verification.Verified verified = (Verification.Verified) verification;
     List<WebhookEvent> events;
     try {
       events = decoder.decode(verified.payload());
     } catch (TooManyEventsException e) {
-      return logged(WebhookResponse.tooManyEvents(e.getMessage()), started, null, e.getMessage());
+      return rejected(WebhookResponse.tooManyEvents(e.getMessage()), started, e.getMessage());
     } catch (MalformedEventsException e) {
-      return logged(WebhookResponse.badRequest(e.getMessage()), started, null, e.getMessage());
+      return rejected(WebhookResponse.badRequest(e.getMessage()), started, e.getMessage());
     }
     return logged(dispatchAll(events), started, events, verified.scheme().name());
+  }
+
+  private WebhookResponse rejected(WebhookResponse response, long started, String reason) {
+    notify(() -> listener.requestRejected(response.status(), reason));
+    return logged(response, started, null, reason);
+  }
+
+  /** Calls the listener; a listener that throws must not fail the request. */
+  private void notify(Runnable call) {
+    if (listener == WebhookListener.NONE) {
+      return;
+    }
+    try {
+      call.run();
+    } catch (RuntimeException broken) {
+      LOG.log(Level.WARNING, "webhook listener " + listener.getClass().getName() + " threw", broken);
+    }
   }
 
   private WebhookResponse dispatchAll(List<WebhookEvent> events) {
@@ -131,8 +159,11 @@ public final class WebhookReceiver {
           continue;
         }
       }
+      long dispatched = System.nanoTime();
       try {
         DispatchResult result = dispatcher.dispatch(event);
+        long nanos = System.nanoTime() - dispatched;
+        notify(() -> listener.eventDispatched(event.type(), result, nanos));
         if (key != null) {
           deduplication.complete(key);
         }
@@ -152,6 +183,8 @@ public final class WebhookReceiver {
         if (failure instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
+        long nanos = System.nanoTime() - dispatched;
+        notify(() -> listener.handlerFailed(event.type(), failure, nanos));
         LOG.log(Level.WARNING, "handler for " + event.type() + " (event " + i + ") failed", failure);
         if (failed == null) {
           failed = JSON.arrayNode();
@@ -229,6 +262,7 @@ public final class WebhookReceiver {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxEvents = DEFAULT_MAX_EVENTS;
     private IdempotencyStore deduplication;
+    private WebhookListener listener = WebhookListener.NONE;
 
     private Builder() {}
 
@@ -285,6 +319,12 @@ public final class WebhookReceiver {
         throw new IllegalArgumentException("accept at least one event per request");
       }
       this.maxEvents = maxEvents;
+      return this;
+    }
+
+    /** Observes requests, rejections, dispatches and failures (metrics, tracing); none by default. */
+    public Builder listener(WebhookListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
