@@ -1,6 +1,7 @@
 package ai.hrflow.webhook.processor.validate;
 
 import ai.hrflow.webhook.OnEvent;
+import ai.hrflow.webhook.catalog.NearestTypes;
 import ai.hrflow.webhook.processor.model.HandlerInterface;
 import ai.hrflow.webhook.processor.model.HandlerMethod;
 import java.util.List;
@@ -50,7 +51,7 @@ final class EventTypeRule extends MethodRule {
           " does not name an event type: handler names are \"on\" followed by the type's words,"
               + " such as onProfileParsingSuccess for profile.parsing.success.");
     }
-    List<String> suggestions = Suggestions.nearestHandlerNames(method.name());
+    List<String> suggestions = NearestTypes.toHandlerName(method.name());
     if (!suggestions.isEmpty()) {
       message.append(" Did you mean ").append(String.join(" or ", suggestions)).append('?');
     }

@@ -1,30 +1,39 @@
-package ai.hrflow.webhook.processor.validate;
+package ai.hrflow.webhook.catalog;
 
-import ai.hrflow.webhook.catalog.EventType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The catalog's handler method names nearest to a misspelt one, for "did you mean" hints. */
-final class Suggestions {
+/**
+ * The catalog entries nearest to a misspelt type or handler name, for "did you mean" hints, by edit
+ * distance, ignoring case.
+ */
+public final class NearestTypes {
 
   private static final int MAX_SUGGESTIONS = 3;
 
-  private Suggestions() {}
+  private NearestTypes() {}
 
-  /**
-   * Up to three conventional handler names closest to {@code methodName} by edit distance, nearest
-   * first; empty when none is close enough to be a plausible typo.
-   */
-  static List<String> nearestHandlerNames(String methodName) {
-    String wanted = methodName.toLowerCase(Locale.ROOT);
+  /** Up to three catalog handler method names nearest to {@code methodName}; empty if none is close. */
+  public static List<String> toHandlerName(String methodName) {
+    return nearest(methodName, EventType::handlerMethodName);
+  }
+
+  /** Up to three catalog type strings nearest to {@code type}; empty if none is close. */
+  public static List<String> toType(String type) {
+    return nearest(type, EventType::type);
+  }
+
+  private static List<String> nearest(String misspelt, Function<EventType, String> name) {
+    String wanted = misspelt.toLowerCase(Locale.ROOT);
     int tolerance = Math.max(3, wanted.length() / 3);
     Map<String, Integer> distances =
         EventType.byType().values().stream()
-            .map(EventType::handlerMethodName)
-            .collect(Collectors.toMap(name -> name, name -> distance(wanted, name.toLowerCase(Locale.ROOT))));
+            .map(name)
+            .collect(Collectors.toMap(candidate -> candidate, candidate -> distance(wanted, candidate.toLowerCase(Locale.ROOT))));
     int best = distances.values().stream().min(Integer::compare).orElse(Integer.MAX_VALUE);
     if (best > tolerance) {
       return List.of();
@@ -38,7 +47,7 @@ final class Suggestions {
   }
 
   /** Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
