@@ -12,10 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /** A local HTTP server that plays HrFlow's API with the documented bodies, and records what it got. */
-final class FakeHrFlow implements AutoCloseable {
+public final class FakeHrFlow implements AutoCloseable {
 
   /** One request as HrFlow would see it. */
-  record Request(String method, String path, String apiKey, String contentType, String body) {}
+  public record Request(String method, String path, String apiKey, String contentType, String body) {}
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -24,7 +24,7 @@ final class FakeHrFlow implements AutoCloseable {
   private volatile String body = "{}";
   private volatile boolean hang;
 
-  FakeHrFlow() throws IOException {
+  public FakeHrFlow() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -32,22 +32,22 @@ final class FakeHrFlow implements AutoCloseable {
   }
 
   /** The base URL to give the client, like {@code https://api.hrflow.ai/v1}. */
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
   }
 
-  FakeHrFlow answers(int status, String body) {
+  public FakeHrFlow answers(int status, String body) {
     this.status = status;
     this.body = body;
     return this;
   }
 
-  FakeHrFlow hangs() {
+  public FakeHrFlow hangs() {
     this.hang = true;
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
