@@ -22,6 +22,6 @@ public @interface OnEvent {
   /** The value that marks the fallback method: {@code @OnEvent(OnEvent.ANY)}. */
   String ANY = "*";
 
-  /** The event type this method handles, such as {@code "profile.parsing.success"}, or {@link #ANY}. */
+  /** {@return the event type this method handles, such as {@code "profile.parsing.success"}, or {@link #ANY}} */
   String value();
 }

@@ -21,12 +21,12 @@ public enum DocumentedIn {
     this.source = source;
   }
 
-  /** A one-word label for documentation tables. */
+  /** {@return A one-word label for documentation tables} */
   public String label() {
     return label;
   }
 
-  /** The document or code this type was found in. */
+  /** {@return the document or code this type was found in} */
   public String source() {
     return source;
   }

@@ -239,42 +239,47 @@ public enum EventType {
     this.description = description;
   }
 
-  /** The type string HrFlow sends in an event's {@code type} field, such as {@code profile.parsing.success}. */
+  /** {@return the type string HrFlow sends in an event's {@code type} field, such as {@code profile.parsing.success}} */
   public String type() {
     return type;
   }
 
-  /** The family of the event's payload: which payload record a handler receives. */
+  /** {@return the family of the event's payload: which payload record a handler receives} */
   public PayloadFamily family() {
     return family;
   }
 
-  /** How many events of this type HrFlow documents sending. */
+  /** {@return how many events of this type HrFlow documents sending} */
   public Volume volume() {
     return volume;
   }
 
-  /** Where this type is documented. */
+  /** {@return where this type is documented} */
   public DocumentedIn documentedIn() {
     return documentedIn;
   }
 
-  /** One sentence saying what happened when an event of this type is sent. */
+  /** {@return one sentence saying what happened when an event of this type is sent} */
   public String description() {
     return description;
   }
 
-  /** The name a handler method takes to handle this type by convention, such as {@code onProfileParsingSuccess}. */
+  /** {@return the name a handler method takes to handle this type by convention, such as {@code onProfileParsingSuccess}} */
   public String handlerMethodName() {
     return HandlerNames.methodNameFor(type);
   }
 
-  /** The catalog entry for a type string, or empty if the type is not in the catalog. */
+  /**
+   * The catalog entry for a type string, or empty if the type is not in the catalog.
+   *
+   * @param type the type
+   * @return the catalog entry for a type string, or empty if the type is not in the catalog
+   */
   public static Optional<EventType> of(String type) {
     return Optional.ofNullable(BY_TYPE.get(type));
   }
 
-  /** Every catalog entry by its type string, in catalog order. */
+  /** {@return every catalog entry by its type string, in catalog order} */
   public static Map<String, EventType> byType() {
     return BY_TYPE;
   }

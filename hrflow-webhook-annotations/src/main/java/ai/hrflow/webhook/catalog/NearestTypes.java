@@ -17,12 +17,22 @@ public final class NearestTypes {
 
   private NearestTypes() {}
 
-  /** Up to three catalog handler method names nearest to {@code methodName}; empty if none is close. */
+  /**
+   * Up to three catalog handler method names nearest to {@code methodName}; empty if none is close.
+   *
+   * @param methodName the method name
+   * @return up to three catalog handler method names nearest to {@code methodName}; empty if none is close
+   */
   public static List<String> toHandlerName(String methodName) {
     return nearest(methodName, EventType::handlerMethodName);
   }
 
-  /** Up to three catalog type strings nearest to {@code type}; empty if none is close. */
+  /**
+   * Up to three catalog type strings nearest to {@code type}; empty if none is close.
+   *
+   * @param type the type
+   * @return up to three catalog type strings nearest to {@code type}; empty if none is close
+   */
   public static List<String> toType(String type) {
     return nearest(type, EventType::type);
   }
@@ -46,7 +56,13 @@ public final class NearestTypes {
         .toList();
   }
 
-  /** Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}. */
+  /**
+   * Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}.
+   *
+   * @param a the a
+   * @param b the b
+   * @return levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}
+   */
   public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];

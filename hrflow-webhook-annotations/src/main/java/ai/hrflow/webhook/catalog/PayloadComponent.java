@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record PayloadComponent(String name, List<String> jsonNames, String typeName, String description) {
 
-  /** Checks the arguments and freezes {@code jsonNames}. */
+  /**
+   * Checks the arguments and freezes {@code jsonNames}.
+   *
+   * @param name the record component's name
+   * @param jsonNames the event's JSON fields it is bound from, the first present one wins
+   * @param typeName the fully qualified name of the component's type
+   * @param description what the component holds, for the generated javadoc
+   */
   public PayloadComponent {
     Objects.requireNonNull(name, "name");
     jsonNames = List.copyOf(jsonNames);

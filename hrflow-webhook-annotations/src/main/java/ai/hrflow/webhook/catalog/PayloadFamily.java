@@ -80,22 +80,22 @@ public enum PayloadFamily {
     this.components = components;
   }
 
-  /** The simple name of this family's payload record, such as {@code ProfilePayload}. */
+  /** {@return the simple name of this family's payload record, such as {@code ProfilePayload}} */
   public String payloadSimpleName() {
     return payloadSimpleName;
   }
 
-  /** The fully qualified name of this family's payload record. */
+  /** {@return the fully qualified name of this family's payload record} */
   public String payloadClassName() {
     return PAYLOAD_PACKAGE + "." + payloadSimpleName;
   }
 
-  /** What events of this family are about, as a noun phrase ("a profile"). */
+  /** {@return what events of this family are about, as a noun phrase ("a profile")} */
   public String subject() {
     return subject;
   }
 
-  /** The fields this family's payload record has beyond type, origin, message and raw. */
+  /** {@return the fields this family's payload record has beyond type, origin, message and raw} */
   public List<PayloadComponent> components() {
     return components;
   }
@@ -103,6 +103,9 @@ public enum PayloadFamily {
   /**
    * The family of an event type by its first word ({@code profile.*}, {@code job.*} or {@code
    * filter.*}, {@code action.*}), for types that are not in the catalog.
+   *
+   * @param type the type
+   * @return the family of an event type by its first word ({@code profile.*}, {@code job.*} or {@code filter.*}, {@code action.*}), for types that are not in the catalog
    */
   public static Optional<PayloadFamily> ofTypeName(String type) {
     int dot = type.indexOf('.');

@@ -17,7 +17,7 @@ public enum Volume {
     this.label = label;
   }
 
-  /** The lower-case word used in documentation tables. */
+  /** {@return the lower-case word used in documentation tables} */
   public String label() {
     return label;
   }

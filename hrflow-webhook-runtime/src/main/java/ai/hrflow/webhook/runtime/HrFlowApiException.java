@@ -24,10 +24,15 @@ public final class HrFlowApiException extends IOException {
     TIMEOUT
   }
 
+  /** What went wrong. */
   private final Kind kind;
+  /** The URL that was called. */
   private final URI url;
+  /** The HTTP status, or -1. */
   private final int httpStatus;
+  /** HrFlow's code, or -1. */
   private final int hrflowCode;
+  /** HrFlow's message with the API key masked, or null. */
   private final String hrflowMessage;
 
   HrFlowApiException(Kind kind, URI url, int httpStatus, int hrflowCode, String hrflowMessage, String message, Throwable cause) {
@@ -39,27 +44,27 @@ public final class HrFlowApiException extends IOException {
     this.hrflowMessage = hrflowMessage;
   }
 
-  /** What went wrong. */
+  /** {@return what went wrong} */
   public Kind kind() {
     return kind;
   }
 
-  /** The URL that was called. */
+  /** {@return the URL that was called} */
   public URI url() {
     return url;
   }
 
-  /** The HTTP status HrFlow answered, or -1 if it did not answer. */
+  /** {@return the HTTP status HrFlow answered, or -1 if it did not answer} */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** The {@code code} of HrFlow's answer, or -1 if there was none. */
+  /** {@return the {@code code} of HrFlow's answer, or -1 if there was none} */
   public int hrflowCode() {
     return hrflowCode;
   }
 
-  /** The {@code message} of HrFlow's answer (the API key masked), or null if there was none. */
+  /** {@return the {@code message} of HrFlow's answer (the API key masked), or null if there was none} */
   public String hrflowMessage() {
     return hrflowMessage;
   }

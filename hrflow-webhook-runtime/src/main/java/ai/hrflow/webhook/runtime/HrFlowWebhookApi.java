@@ -49,7 +49,7 @@ public final class HrFlowWebhookApi {
     this.http = HttpClient.newBuilder().connectTimeout(builder.timeout).build();
   }
 
-  /** A builder; {@link Builder#apiKey} is required. */
+  /** {@return A builder; {@link Builder#apiKey} is required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -60,6 +60,9 @@ public final class HrFlowWebhookApi {
    * @throws IllegalArgumentException if {@code eventType} is not in the catalog (the message names
    *     the nearest catalog types); use {@link #checkCustomType} for types the catalog lacks
    * @throws HrFlowApiException if HrFlow refuses, answers something unreadable, or cannot be reached
+   * @param url the url
+   * @param eventType the event type
+   * @return asks HrFlow to confirm the webhook at {@code url} for {@code eventType}, a catalog type
    */
   public WebhookCheck check(URI url, String eventType) throws HrFlowApiException {
     if (EventType.of(eventType).isEmpty()) {
@@ -72,8 +75,11 @@ public final class HrFlowWebhookApi {
 
   /**
    * {@link #check} for an event type that is not in the catalog, such as one bound with {@code
-   * @OnEvent("...")}.
+   * OnEvent}.
    *
+   * @param url the webhook URL, as configured in HrFlow
+   * @param eventType the event type, outside the catalog or not
+   * @return HrFlow's confirmation
    * @throws IllegalArgumentException if {@code eventType} is blank or contains whitespace
    * @throws HrFlowApiException if HrFlow refuses, answers something unreadable, or cannot be reached
    */
@@ -186,7 +192,12 @@ public final class HrFlowWebhookApi {
 
     private Builder() {}
 
-    /** The API secret key from HrFlow's settings (not the webhook secret). */
+    /**
+     * The API secret key from HrFlow's settings (not the webhook secret).
+     *
+     * @param apiKey the api key
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       if (apiKey == null || apiKey.isBlank()) {
         throw new IllegalArgumentException("the API key is never empty");
@@ -195,13 +206,23 @@ public final class HrFlowWebhookApi {
       return this;
     }
 
-    /** The API's base URL; default {@code https://api.hrflow.ai/v1}. */
+    /**
+     * The API's base URL; default {@code https://api.hrflow.ai/v1}.
+     *
+     * @param baseUrl the base url
+     * @return this builder
+     */
     public Builder baseUrl(URI baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /** How long to wait to connect, and for each answer; default 10 seconds. */
+    /**
+     * How long to wait to connect, and for each answer; default 10 seconds.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("the time-out is positive");
@@ -214,6 +235,7 @@ public final class HrFlowWebhookApi {
      * The client.
      *
      * @throws IllegalStateException if no API key was given
+     * @return the client
      */
     public HrFlowWebhookApi build() {
       if (apiKey == null) {

@@ -14,9 +14,10 @@ public interface WebhookDispatcher {
    *
    * @return whether a bound method, the fallback or nothing took the event
    * @throws Exception whatever the handler method threw; the event then counts as failed
+   * @param event the event
    */
   DispatchResult dispatch(WebhookEvent event) throws Exception;
 
-  /** The event types that have a bound method (the fallback aside). */
+  /** {@return the event types that have a bound method (the fallback aside)} */
   Set<String> handledTypes();
 }

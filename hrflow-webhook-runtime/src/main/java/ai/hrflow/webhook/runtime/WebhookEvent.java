@@ -34,6 +34,8 @@ public final class WebhookEvent {
    * An event of {@code type} whose JSON object is {@code json}.
    *
    * @throws IllegalArgumentException if {@code type} is missing or empty, or {@code json} is not an object
+   * @param type the type to bind to, such as {@code Profile.class}
+   * @param json the json
    */
   public WebhookEvent(String type, JsonNode json) {
     if (type == null || type.isEmpty()) {
@@ -50,6 +52,8 @@ public final class WebhookEvent {
    * The event in {@code json}, whose {@code type} field names its type.
    *
    * @throws IllegalArgumentException if {@code json} is not an object with a non-empty string {@code type}
+   * @param json the json
+   * @return the event in {@code json}, whose {@code type} field names its type
    */
   public static WebhookEvent of(JsonNode json) {
     Objects.requireNonNull(json, "json");
@@ -60,12 +64,12 @@ public final class WebhookEvent {
     return new WebhookEvent(type.textValue(), json);
   }
 
-  /** The event's {@code type} field, such as {@code profile.parsing.success}; never empty. */
+  /** {@return the event's {@code type} field, such as {@code profile.parsing.success}; never empty} */
   public String type() {
     return type;
   }
 
-  /** The event's JSON object, exactly as sent (do not modify it). */
+  /** {@return the event's JSON object, exactly as sent (do not modify it)} */
   public JsonNode json() {
     return json;
   }
@@ -79,6 +83,7 @@ public final class WebhookEvent {
    * @param type the type to bind to, such as {@code Profile.class}
    * @param fields the field and its aliases, first match wins, such as {@code "job", "filter"}
    * @return the bound value, or null if no field is present or its value cannot be bound
+   * @param <T> the type bound to
    */
   public <T> T bind(Class<T> type, String... fields) {
     for (Bound kept : bound) {
@@ -109,6 +114,7 @@ public final class WebhookEvent {
    * The text of a top-level field: a string as is, a number or boolean as written.
    *
    * @return the text, or null if the field is absent, null, an object or an array
+   * @param field the field
    */
   public String text(String field) {
     JsonNode value = json.get(field);
@@ -118,6 +124,8 @@ public final class WebhookEvent {
   /**
    * A hex SHA-256 of the event's type and JSON: the same for every delivery of the same event, which
    * is what deduplication keys on (HrFlow sends no event id).
+   *
+   * @return A hex SHA-256 of the event's type and JSON: the same for every delivery of the same event, which is what deduplication keys on (HrFlow sends no event id)
    */
   public String fingerprint() {
     try {

@@ -68,12 +68,12 @@ public final class WebhookReceiver {
     this.listener = builder.listener;
   }
 
-  /** A builder; {@link Builder#secret} and {@link Builder#dispatcher} are required. */
+  /** {@return A builder; {@link Builder#secret} and {@link Builder#dispatcher} are required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The largest body this receiver accepts, in bytes. */
+  /** {@return the largest body this receiver accepts, in bytes} */
   public int maxBodyBytes() {
     return maxBodyBytes;
   }
@@ -266,7 +266,12 @@ public final class WebhookReceiver {
 
     private Builder() {}
 
-    /** The webhook secret from HrFlow's settings (its UTF-8 bytes key the HMAC). */
+    /**
+     * The webhook secret from HrFlow's settings (its UTF-8 bytes key the HMAC).
+     *
+     * @param secret the secret
+     * @return this builder
+     */
     public Builder secret(String secret) {
       return secrets(List.of(Objects.requireNonNull(secret, "secret")));
     }
@@ -274,6 +279,9 @@ public final class WebhookReceiver {
     /**
      * Several webhook secrets, any one of which may verify a request: during a rotation, the old and
      * the new.
+     *
+     * @param secrets the secrets
+     * @return this builder
      */
     public Builder secrets(List<String> secrets) {
       List<String> copy = List.copyOf(secrets);
@@ -286,13 +294,23 @@ public final class WebhookReceiver {
       return this;
     }
 
-    /** The dispatcher events go to, such as {@code new RecruitingHooksDispatcher(handler)}. */
+    /**
+     * The dispatcher events go to, such as {@code new RecruitingHooksDispatcher(handler)}.
+     *
+     * @param dispatcher the dispatcher
+     * @return this builder
+     */
     public Builder dispatcher(WebhookDispatcher dispatcher) {
       this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
       return this;
     }
 
-    /** Accepts only these signature schemes; by default all four are accepted. */
+    /**
+     * Accepts only these signature schemes; by default all four are accepted.
+     *
+     * @param schemes the schemes
+     * @return this builder
+     */
     public Builder schemes(SignatureScheme... schemes) {
       if (schemes.length == 0) {
         throw new IllegalArgumentException("accept at least one signature scheme");
@@ -301,7 +319,12 @@ public final class WebhookReceiver {
       return this;
     }
 
-    /** The largest body accepted, in bytes; larger ones get 413. Default 5 MiB. */
+    /**
+     * The largest body accepted, in bytes; larger ones get 413. Default 5 MiB.
+     *
+     * @param maxBodyBytes the max body bytes
+     * @return this builder
+     */
     public Builder maxBodyBytes(int maxBodyBytes) {
       if (maxBodyBytes < 1) {
         throw new IllegalArgumentException("the body limit is at least one byte");
@@ -313,6 +336,9 @@ public final class WebhookReceiver {
     /**
      * The most events one request may hold; more get 413 before their trees are built, which bounds
      * the memory a request can take. Default 10,000.
+     *
+     * @param maxEvents the max events
+     * @return this builder
      */
     public Builder maxEvents(int maxEvents) {
       if (maxEvents < 1) {
@@ -322,7 +348,12 @@ public final class WebhookReceiver {
       return this;
     }
 
-    /** Observes requests, rejections, dispatches and failures (metrics, tracing); none by default. */
+    /**
+     * Observes requests, rejections, dispatches and failures (metrics, tracing); none by default.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(WebhookListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -336,6 +367,7 @@ public final class WebhookReceiver {
      * no event id, so two genuinely distinct events with identical JSON would count as one.
      *
      * @param store where handled events are remembered, such as {@code IdempotencyStore.inMemory(100_000)}
+     * @return this builder
      */
     public Builder deduplicate(IdempotencyStore store) {
       this.deduplication = Objects.requireNonNull(store, "store");
@@ -346,6 +378,7 @@ public final class WebhookReceiver {
      * The receiver.
      *
      * @throws IllegalStateException if no secret or no dispatcher was given
+     * @return the receiver
      */
     public WebhookReceiver build() {
       if (secrets.isEmpty()) {

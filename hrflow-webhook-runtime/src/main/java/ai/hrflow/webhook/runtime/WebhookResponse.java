@@ -32,7 +32,12 @@ public record WebhookResponse(int status, String body) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  /** Checks the status range and that a body is present. */
+  /**
+   * Checks the status range and that a body is present.
+   *
+   * @param status the HTTP status code
+   * @param body the JSON body
+   */
   public WebhookResponse {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
@@ -40,12 +45,12 @@ public record WebhookResponse(int status, String body) {
     Objects.requireNonNull(body, "body");
   }
 
-  /** The body as UTF-8 bytes. */
+  /** {@return the body as UTF-8 bytes} */
   public byte[] bodyBytes() {
     return body.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Whether the sender should consider the request delivered (a 2xx status). */
+  /** {@return whether the sender should consider the request delivered (a 2xx status)} */
   public boolean isSuccess() {
     return status >= 200 && status < 300;
   }
@@ -57,6 +62,12 @@ public record WebhookResponse(int status, String body) {
   /**
    * 200: every event was handled, went to the fallback, or has no handler. Written by hand: it is
    * the answer to nearly every request, and only numbers go in.
+   *
+   * @param events the events
+   * @param handled the handled
+   * @param fallback the fallback
+   * @param unhandled the unhandled
+   * @return 200: every event was handled, went to the fallback, or has no handler
    */
   public static WebhookResponse delivered(int events, int handled, int fallback, int unhandled) {
     return new WebhookResponse(
@@ -64,47 +75,72 @@ public record WebhookResponse(int status, String body) {
         "{\"events\":" + events + ",\"handled\":" + handled + ",\"fallback\":" + fallback + ",\"unhandled\":" + unhandled + "}");
   }
 
-  /** 401: the request is not signed with a webhook secret. */
+  /**
+   * 401: the request is not signed with a webhook secret.
+   *
+   * @param reason the reason
+   * @return 401: the request is not signed with a webhook secret
+   */
   public static WebhookResponse unauthorized(String reason) {
     return error(401, "unauthorized", reason);
   }
 
-  /** 400: the verified payload is not an event or an array of events. */
+  /**
+   * 400: the verified payload is not an event or an array of events.
+   *
+   * @param reason the reason
+   * @return 400: the verified payload is not an event or an array of events
+   */
   public static WebhookResponse badRequest(String reason) {
     return error(400, "bad_request", reason);
   }
 
-  /** 413: the body is larger than {@code limit} bytes. */
+  /**
+   * 413: the body is larger than {@code limit} bytes.
+   *
+   * @param limit the limit
+   * @return 413: the body is larger than {@code limit} bytes
+   */
   public static WebhookResponse payloadTooLarge(long limit) {
     return error(413, "payload_too_large", "body exceeds the limit of " + limit + " bytes");
   }
 
-  /** 413: the payload holds more events than the receiver accepts in one request. */
+  /**
+   * 413: the payload holds more events than the receiver accepts in one request.
+   *
+   * @param reason the reason
+   * @return 413: the payload holds more events than the receiver accepts in one request
+   */
   public static WebhookResponse tooManyEvents(String reason) {
     return error(413, "payload_too_large", reason);
   }
 
-  /** 404: nothing is served at this path. */
+  /** {@return 404: nothing is served at this path} */
   public static WebhookResponse notFound() {
     return error(404, "not_found", "no webhook endpoint at this path");
   }
 
-  /** 405: the webhook path takes POST only. */
+  /** {@return 405: the webhook path takes POST only} */
   public static WebhookResponse methodNotAllowed() {
     return error(405, "method_not_allowed", "webhook calls are POST requests");
   }
 
-  /** 415: the body is declared as something other than JSON. */
+  /** {@return 415: the body is declared as something other than JSON} */
   public static WebhookResponse unsupportedMediaType() {
     return error(415, "unsupported_media_type", "webhook calls are application/json");
   }
 
-  /** 503: no capacity for another request now; the sender should retry later. */
+  /**
+   * 503: no capacity for another request now; the sender should retry later.
+   *
+   * @param reason the reason
+   * @return 503: no capacity for another request now; the sender should retry later
+   */
   public static WebhookResponse unavailable(String reason) {
     return error(503, "unavailable", reason);
   }
 
-  /** 200 for a health check. */
+  /** {@return 200 for a health check} */
   public static WebhookResponse healthy() {
     return of(200, JSON.objectNode().put("status", "ok"));
   }

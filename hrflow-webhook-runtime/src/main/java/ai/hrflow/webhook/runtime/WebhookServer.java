@@ -47,17 +47,17 @@ public final class WebhookServer implements AutoCloseable {
     this.shutdownTimeout = shutdownTimeout;
   }
 
-  /** A builder; {@link Builder#receiver} is required. */
+  /** {@return A builder; {@link Builder#receiver} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The port the server listens on: the one given, or the one the system chose for port 0. */
+  /** {@return the port the server listens on: the one given, or the one the system chose for port 0} */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** The address the server listens on. */
+  /** {@return the address the server listens on} */
   public InetSocketAddress address() {
     return server.getAddress();
   }
@@ -109,13 +109,23 @@ public final class WebhookServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** The address to listen on; default {@code 0.0.0.0}, every interface. */
+    /**
+     * The address to listen on; default {@code 0.0.0.0}, every interface.
+     *
+     * @param host the host
+     * @return this builder
+     */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;
     }
 
-    /** The port to listen on; 0 lets the system choose (see {@link WebhookServer#port()}). Default 8080. */
+    /**
+     * The port to listen on; 0 lets the system choose (see {@link WebhookServer#port()}). Default 8080.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("not a port: " + port);
@@ -124,7 +134,12 @@ public final class WebhookServer implements AutoCloseable {
       return this;
     }
 
-    /** The webhook path, as configured in HrFlow; default {@code /webhooks}. */
+    /**
+     * The webhook path, as configured in HrFlow; default {@code /webhooks}.
+     *
+     * @param path the path
+     * @return this builder
+     */
     public Builder path(String path) {
       if (path == null || !path.startsWith("/") || path.equals(WebhookHttpHandler.HEALTH_PATH)) {
         throw new IllegalArgumentException("the webhook path starts with / and is not " + WebhookHttpHandler.HEALTH_PATH);
@@ -133,13 +148,23 @@ public final class WebhookServer implements AutoCloseable {
       return this;
     }
 
-    /** The receiver that verifies, decodes and dispatches each call. */
+    /**
+     * The receiver that verifies, decodes and dispatches each call.
+     *
+     * @param receiver the receiver
+     * @return this builder
+     */
     public Builder receiver(WebhookReceiver receiver) {
       this.receiver = Objects.requireNonNull(receiver, "receiver");
       return this;
     }
 
-    /** How many webhook calls may run at once; more get 503 with {@code Retry-After}. Default 64. */
+    /**
+     * How many webhook calls may run at once; more get 503 with {@code Retry-After}. Default 64.
+     *
+     * @param maxConcurrentRequests the max concurrent requests
+     * @return this builder
+     */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       if (maxConcurrentRequests < 1) {
         throw new IllegalArgumentException("allow at least one request at a time");
@@ -148,7 +173,12 @@ public final class WebhookServer implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link WebhookServer#close()} waits for requests in flight; default 30 seconds. */
+    /**
+     * How long {@link WebhookServer#close()} waits for requests in flight; default 30 seconds.
+     *
+     * @param shutdownTimeout the shutdown timeout
+     * @return this builder
+     */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
       if (shutdownTimeout.isNegative()) {
         throw new IllegalArgumentException("the shutdown timeout is not negative");
@@ -162,6 +192,7 @@ public final class WebhookServer implements AutoCloseable {
      *
      * @throws IllegalStateException if no receiver was given
      * @throws UncheckedIOException if the address cannot be bound, for instance a port in use
+     * @return binds and starts the server
      */
     public WebhookServer start() {
       if (receiver == null) {

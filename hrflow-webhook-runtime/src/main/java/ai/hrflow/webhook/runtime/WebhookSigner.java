@@ -26,6 +26,10 @@ public final class WebhookSigner {
    * carries {@code payload}, which is also sent as the body; in {@code BODY_HEX} it signs the body.
    *
    * @throws IllegalArgumentException if {@code secret} is empty
+   * @param scheme the scheme
+   * @param secret the secret
+   * @param payload the payload
+   * @return the signature header value for {@code payload}
    */
   public static String sign(SignatureScheme scheme, String secret, byte[] payload) {
     if (secret == null || secret.isEmpty()) {
@@ -34,7 +38,14 @@ public final class WebhookSigner {
     return SignatureWriter.sign(scheme, secret, payload);
   }
 
-  /** {@link #sign(SignatureScheme, String, byte[])} for a JSON string, as UTF-8. */
+  /**
+   * {@link #sign(SignatureScheme, String, byte[])} for a JSON string, as UTF-8.
+   *
+   * @param scheme the scheme
+   * @param secret the secret
+   * @param json the json
+   * @return {@link #sign(SignatureScheme, String, byte[])} for a JSON string, as UTF-8
+   */
   public static String sign(SignatureScheme scheme, String secret, String json) {
     return sign(scheme, secret, json.getBytes(StandardCharsets.UTF_8));
   }

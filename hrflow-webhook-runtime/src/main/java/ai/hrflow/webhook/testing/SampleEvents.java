@@ -31,7 +31,7 @@ public final class SampleEvents {
 
   private SampleEvents() {}
 
-  /** Every event type of the catalog, in catalog order. */
+  /** {@return every event type of the catalog, in catalog order} */
   public static List<String> catalogTypes() {
     return List.copyOf(EventType.byType().keySet());
   }
@@ -40,6 +40,9 @@ public final class SampleEvents {
    * A sample event of {@code type} as a JSON object. A type outside the catalog gets the sample of
    * the family its first word names ({@code profile}, {@code job} or {@code filter}, {@code action}),
    * or no object at all.
+   *
+   * @param type the type
+   * @return A sample event of {@code type} as a JSON object
    */
   public static ObjectNode node(String type) {
     ObjectNode event = JSON.createObjectNode().put("type", type);
@@ -48,22 +51,42 @@ public final class SampleEvents {
     return event;
   }
 
-  /** {@link #node} as JSON text. */
+  /**
+   * {@link #node} as JSON text.
+   *
+   * @param type the type
+   * @return {@link #node} as JSON text
+   */
   public static String json(String type) {
     return node(type).toString();
   }
 
-  /** {@link #node} as UTF-8 bytes, ready to sign and send. */
+  /**
+   * {@link #node} as UTF-8 bytes, ready to sign and send.
+   *
+   * @param type the type
+   * @return {@link #node} as UTF-8 bytes, ready to sign and send
+   */
   public static byte[] bytes(String type) {
     return json(type).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@link #node} decoded, as a dispatcher receives it. */
+  /**
+   * {@link #node} decoded, as a dispatcher receives it.
+   *
+   * @param type the type
+   * @return {@link #node} decoded, as a dispatcher receives it
+   */
   public static WebhookEvent event(String type) {
     return WebhookEvent.of(node(type));
   }
 
-  /** A JSON array of one sample event per type: a batch, as the seed says HrFlow sends. */
+  /**
+   * A JSON array of one sample event per type: a batch, as the seed says HrFlow sends.
+   *
+   * @param types the types
+   * @return A JSON array of one sample event per type: a batch, as the seed says HrFlow sends
+   */
   public static String batch(String... types) {
     ArrayNode batch = JSON.createArrayNode();
     for (String type : types) {

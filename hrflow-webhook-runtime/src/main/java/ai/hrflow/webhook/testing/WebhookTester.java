@@ -47,7 +47,12 @@ public final class WebhookTester {
     this.http = http;
   }
 
-  /** A tester with a receiver of its own (random secret, default settings) over {@code dispatcher}. */
+  /**
+   * A tester with a receiver of its own (random secret, default settings) over {@code dispatcher}.
+   *
+   * @param dispatcher the dispatcher
+   * @return A tester with a receiver of its own (random secret, default settings) over {@code dispatcher}
+   */
   public static WebhookTester of(WebhookDispatcher dispatcher) {
     byte[] random = new byte[16];
     new SecureRandom().nextBytes(random);
@@ -55,12 +60,24 @@ public final class WebhookTester {
     return of(WebhookReceiver.builder().secret(secret).dispatcher(dispatcher).build(), secret);
   }
 
-  /** A tester that calls {@code receiver.receive} in process, signing with {@code secret}. */
+  /**
+   * A tester that calls {@code receiver.receive} in process, signing with {@code secret}.
+   *
+   * @param receiver the receiver
+   * @param secret the secret
+   * @return A tester that calls {@code receiver.receive} in process, signing with {@code secret}
+   */
   public static WebhookTester of(WebhookReceiver receiver, String secret) {
     return new WebhookTester(requireSecret(secret), SignatureScheme.SIGNED_HEX, Objects.requireNonNull(receiver, "receiver"), null, null);
   }
 
-  /** A tester that POSTs to a running server at {@code endpoint}, such as {@code http://localhost:8080/webhooks}. */
+  /**
+   * A tester that POSTs to a running server at {@code endpoint}, such as {@code http://localhost:8080/webhooks}.
+   *
+   * @param endpoint the endpoint
+   * @param secret the secret
+   * @return A tester that POSTs to a running server at {@code endpoint}, such as {@code http://localhost:8080/webhooks}
+   */
   public static WebhookTester of(URI endpoint, String secret) {
     return new WebhookTester(
         requireSecret(secret),
@@ -70,22 +87,42 @@ public final class WebhookTester {
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
   }
 
-  /** A copy that signs in {@code scheme}; the default is {@code SIGNED_HEX}, the official SDK's. */
+  /**
+   * A copy that signs in {@code scheme}; the default is {@code SIGNED_HEX}, the official SDK's.
+   *
+   * @param scheme the scheme
+   * @return A copy that signs in {@code scheme}; the default is {@code SIGNED_HEX}, the official SDK's
+   */
   public WebhookTester scheme(SignatureScheme scheme) {
     return new WebhookTester(secret, Objects.requireNonNull(scheme, "scheme"), receiver, endpoint, http);
   }
 
-  /** Sends the sample event of {@code type} ({@link SampleEvents}). */
+  /**
+   * Sends the sample event of {@code type} ({@link SampleEvents}).
+   *
+   * @param type the type
+   * @return sends the sample event of {@code type} ({@link SampleEvents})
+   */
   public WebhookResponse send(String type) {
     return sendJson(SampleEvents.json(type));
   }
 
-  /** Sends one batch holding the sample event of each of {@code types}. */
+  /**
+   * Sends one batch holding the sample event of each of {@code types}.
+   *
+   * @param types the types
+   * @return sends one batch holding the sample event of each of {@code types}
+   */
   public WebhookResponse sendBatch(String... types) {
     return sendJson(SampleEvents.batch(types));
   }
 
-  /** Sends {@code json}, an event object or an array of them, signed. */
+  /**
+   * Sends {@code json}, an event object or an array of them, signed.
+   *
+   * @param json the json
+   * @return sends {@code json}, an event object or an array of them, signed
+   */
   public WebhookResponse sendJson(String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     String signature = WebhookSigner.sign(scheme, secret, body);

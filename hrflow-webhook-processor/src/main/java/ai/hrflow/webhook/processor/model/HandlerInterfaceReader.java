@@ -34,14 +34,25 @@ public final class HandlerInterfaceReader {
   private final Types types;
   private final RuntimeTypes runtime;
 
-  /** A reader that resolves parameter types against {@code runtime}. */
+  /**
+   * A reader that resolves parameter types against {@code runtime}.
+   *
+   * @param elements the elements
+   * @param types the types
+   * @param runtime the runtime
+   */
   public HandlerInterfaceReader(Elements elements, Types types, RuntimeTypes runtime) {
     this.elements = elements;
     this.types = types;
     this.runtime = runtime;
   }
 
-  /** Reads an interface, its methods and the methods it inherits. */
+  /**
+   * Reads an interface, its methods and the methods it inherits.
+   *
+   * @param element the element
+   * @return reads an interface, its methods and the methods it inherits
+   */
   public HandlerInterface read(TypeElement element) {
     List<HandlerMethod> methods = new ArrayList<>();
     collectMethods(element, element, new ArrayList<>(), methods);

@@ -38,27 +38,40 @@ public record HandlerMethod(
     ParameterKind parameterKind,
     boolean handler) {
 
-  /** Freezes the parameter list. */
+  /**
+   * Freezes the parameter list.
+   *
+   * @param element the method
+   * @param declaredIn the interface that declares it (the handler interface or a super-interface)
+   * @param onEvent its {@code @OnEvent} annotation, if present
+   * @param eventType the type it handles, from {@code @OnEvent} or its name; empty if neither gives one
+   * @param catalogEntry the catalog entry of {@code eventType}, if it is in the catalog
+   * @param family the payload family of {@code eventType}: from the catalog, or from its first word
+   * @param parameterTypes its parameter types, as members of the handler interface
+   * @param returnType its return type
+   * @param parameterKind how it takes the event
+   * @param handler false for default and static methods, which are not handlers
+   */
   public HandlerMethod {
     parameterTypes = List.copyOf(parameterTypes);
   }
 
-  /** The method's simple name. */
+  /** {@return the method's simple name} */
   public String name() {
     return element.getSimpleName().toString();
   }
 
-  /** Whether this is the {@code @OnEvent("*")} method that receives every otherwise unhandled event. */
+  /** {@return whether this is the {@code @OnEvent("*")} method that receives every otherwise unhandled event} */
   public boolean isFallback() {
     return onEvent.isPresent() && eventType.filter(OnEvent.ANY::equals).isPresent();
   }
 
-  /** Whether the method returns {@code void}. */
+  /** {@return whether the method returns {@code void}} */
   public boolean returnsVoid() {
     return returnType.getKind() == TypeKind.VOID;
   }
 
-  /** The method as people write it in messages: {@code onProfileParsingSuccess(JobPayload)}. */
+  /** {@return the method as people write it in messages: {@code onProfileParsingSuccess(JobPayload)}} */
   public String signature() {
     StringBuilder signature = new StringBuilder(name()).append('(');
     for (int i = 0; i < parameterTypes.size(); i++) {

@@ -20,7 +20,12 @@ public final class RuntimeNames {
 
   private RuntimeNames() {}
 
-  /** The fully qualified name of a runtime API type. */
+  /**
+   * The fully qualified name of a runtime API type.
+   *
+   * @param simpleName the simple name
+   * @return the fully qualified name of a runtime API type
+   */
   public static String qualified(String simpleName) {
     return RUNTIME_PACKAGE + "." + simpleName;
   }

@@ -15,7 +15,12 @@ import javax.lang.model.util.Elements;
  */
 public record RuntimeTypes(TypeElement event, Map<PayloadFamily, TypeElement> payloads) {
 
-  /** The runtime types, or empty when hrflow-webhook-runtime is not on the compile classpath. */
+  /**
+   * The runtime types, or empty when hrflow-webhook-runtime is not on the compile classpath.
+   *
+   * @param elements the elements
+   * @return the runtime types, or empty when hrflow-webhook-runtime is not on the compile classpath
+   */
   public static Optional<RuntimeTypes> lookup(Elements elements) {
     TypeElement dispatcher = elements.getTypeElement(RuntimeNames.qualified(RuntimeNames.DISPATCHER));
     TypeElement event = elements.getTypeElement(RuntimeNames.qualified(RuntimeNames.EVENT));

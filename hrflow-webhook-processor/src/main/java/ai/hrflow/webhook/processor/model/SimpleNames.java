@@ -7,7 +7,12 @@ public final class SimpleNames {
 
   private SimpleNames() {}
 
-  /** The type as written without package prefixes, such as {@code List<String>}. */
+  /**
+   * The type as written without package prefixes, such as {@code List<String>}.
+   *
+   * @param type the type
+   * @return the type as written without package prefixes, such as {@code List<String>}
+   */
   public static String of(TypeMirror type) {
     return type.toString().replaceAll("\\b[a-z][\\w$]*\\.", "");
   }

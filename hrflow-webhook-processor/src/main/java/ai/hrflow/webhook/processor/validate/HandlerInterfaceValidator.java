@@ -25,7 +25,11 @@ public final class HandlerInterfaceValidator {
 
   private final Reporter reporter;
 
-  /** A validator that reports to {@code reporter}. */
+  /**
+   * A validator that reports to {@code reporter}.
+   *
+   * @param reporter the reporter
+   */
   public HandlerInterfaceValidator(Reporter reporter) {
     this.reporter = reporter;
   }
@@ -35,6 +39,7 @@ public final class HandlerInterfaceValidator {
    * reading it.
    *
    * @return whether the element is an interface
+   * @param annotated the annotated
    */
   public boolean isInterface(Element annotated) {
     if (annotated.getKind() == ElementKind.INTERFACE) {
@@ -57,6 +62,7 @@ public final class HandlerInterfaceValidator {
    * Checks every rule on {@code handlers}.
    *
    * @return whether it broke none, so that its dispatcher can be written
+   * @param handlers the handlers
    */
   public boolean validate(HandlerInterface handlers) {
     int before = reporter.errorCount();

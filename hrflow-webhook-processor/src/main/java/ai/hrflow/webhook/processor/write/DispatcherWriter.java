@@ -28,7 +28,12 @@ public final class DispatcherWriter {
   private static final ClassName RESULT = ClassName.get(RuntimeNames.RUNTIME_PACKAGE, RuntimeNames.DISPATCH_RESULT);
   private static final TypeName STRING_SET = ParameterizedTypeName.get(Set.class, String.class);
 
-  /** The dispatcher class for {@code handlers}, which must have passed validation. */
+  /**
+   * The dispatcher class for {@code handlers}, which must have passed validation.
+   *
+   * @param handlers the handlers
+   * @return the dispatcher class for {@code handlers}, which must have passed validation
+   */
   public TypeSpec.Builder write(HandlerInterface handlers) {
     ClassName handlerType = ClassName.get(handlers.element());
     TypeSpec.Builder dispatcher =

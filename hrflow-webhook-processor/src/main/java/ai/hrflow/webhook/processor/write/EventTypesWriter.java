@@ -14,7 +14,7 @@ public final class EventTypesWriter {
   /** The simple name of the constants class, generated into the payload package. */
   public static final String SIMPLE_NAME = "EventTypes";
 
-  /** The constants class. */
+  /** {@return the constants class} */
   public TypeSpec.Builder write() {
     TypeSpec.Builder constants =
         TypeSpec.classBuilder(SIMPLE_NAME)

@@ -24,7 +24,12 @@ public final class PayloadRecordWriter {
   private static final ClassName EVENT = ClassName.get(RuntimeNames.RUNTIME_PACKAGE, RuntimeNames.EVENT);
   private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 
-  /** The record for {@code family}. */
+  /**
+   * The record for {@code family}.
+   *
+   * @param family the family
+   * @return the record for {@code family}
+   */
   public TypeSpec.Builder write(PayloadFamily family) {
     ClassName self = ClassName.get(PayloadFamily.PAYLOAD_PACKAGE, family.payloadSimpleName());
     TypeSpec.Builder record =
@@ -35,7 +40,7 @@ public final class PayloadRecordWriter {
                 MethodSpec.compactConstructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(ParameterSpec.builder(EVENT, "event").build())
-                    .addJavadoc("Checks that the event is present.\n")
+                    .addJavadoc("Checks that the event is present.\n\n@param event the decoded event this record is a view of\n")
                     .addStatement("$T.requireNonNull(event, $S)", Objects.class, "event")
                     .build())
             .addMethod(
@@ -68,7 +73,7 @@ public final class PayloadRecordWriter {
     return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
         .returns(type)
-        .addJavadoc("Returns " + description + ".\n", args);
+        .addJavadoc("{@return " + description + "}\n", args);
   }
 
   private static CodeBlock javadoc(PayloadFamily family) {

@@ -25,6 +25,7 @@ public final class SourceFileWriter {
    *
    * @param generatedAnnotation {@code javax.annotation.processing.Generated}, if the compilation can see it
    * @param generatorName the processor's name, the value of {@code @Generated}
+   * @param filer the filer
    */
   public SourceFileWriter(Filer filer, Optional<ClassName> generatedAnnotation, String generatorName) {
     this.filer = filer;
@@ -32,12 +33,26 @@ public final class SourceFileWriter {
     this.generatorName = generatorName;
   }
 
-  /** Writes {@code type} into {@code packageName}, originating from {@code origin}. */
+  /**
+   * Writes {@code type} into {@code packageName}, originating from {@code origin}.
+   *
+   * @param packageName the package name
+   * @param type the type
+   * @param origin the origin
+   * @throws java.io.IOException if the call fails
+   */
   public void write(String packageName, TypeSpec.Builder type, Element origin) throws IOException {
     toJavaFile(packageName, type, origin).writeTo(filer);
   }
 
-  /** The file {@link #write} would write, for tests and tools. */
+  /**
+   * The file {@link #write} would write, for tests and tools.
+   *
+   * @param packageName the package name
+   * @param type the type
+   * @param origin the origin
+   * @return the file {@link #write} would write, for tests and tools
+   */
   public JavaFile toJavaFile(String packageName, TypeSpec.Builder type, Element origin) {
     generatedAnnotation.ifPresent(
         generated -> type.addAnnotation(AnnotationSpec.builder(generated).addMember("value", "$S", generatorName).build()));

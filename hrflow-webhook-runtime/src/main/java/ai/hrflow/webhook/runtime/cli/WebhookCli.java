@@ -78,6 +78,11 @@ public final class WebhookCli {
     this.in = in;
   }
 
+  /**
+   * Runs the command line and exits with its status.
+   *
+   * @param args the command and its options
+   */
   public static void main(String[] args) {
     System.exit(new WebhookCli(System.out, System.err, System.in).run(args));
   }

@@ -24,7 +24,12 @@ public final class DateForms {
 
   private DateForms() {}
 
-  /** The instant {@code text} denotes, or null if it is in none of the forms above. */
+  /**
+   * The instant {@code text} denotes, or null if it is in none of the forms above.
+   *
+   * @param text the text
+   * @return the instant {@code text} denotes, or null if it is in none of the forms above
+   */
   public static Instant parse(String text) {
     String s = text.strip();
     if (s.isEmpty()) {
@@ -147,7 +152,12 @@ public final class DateForms {
     return c >= '0' && c <= '9';
   }
 
-  /** The instant of an epoch value in seconds or, from {@link #MILLIS_THRESHOLD} on, milliseconds. */
+  /**
+   * The instant of an epoch value in seconds or, from {@link #MILLIS_THRESHOLD} on, milliseconds.
+   *
+   * @param value the value
+   * @return the instant of an epoch value in seconds or, from {@link #MILLIS_THRESHOLD} on, milliseconds
+   */
   public static Instant fromEpoch(long value) {
     try {
       return Math.abs(value) >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
@@ -156,7 +166,12 @@ public final class DateForms {
     }
   }
 
-  /** The instant of a fractional epoch value, such as {@code 1589278320.5}, or null if out of range. */
+  /**
+   * The instant of a fractional epoch value, such as {@code 1589278320.5}, or null if out of range.
+   *
+   * @param value the value
+   * @return the instant of a fractional epoch value, such as {@code 1589278320.5}, or null if out of range
+   */
   public static Instant fromEpoch(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) > 9.0e15) {
       return null;

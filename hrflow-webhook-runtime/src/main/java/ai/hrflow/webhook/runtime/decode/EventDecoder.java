@@ -41,7 +41,12 @@ public final class EventDecoder {
   private final ObjectReader reader;
   private final int maxEvents;
 
-  /** A decoder for payloads of at most {@code maxPayloadBytes} and {@code maxEvents} events. */
+  /**
+   * A decoder for payloads of at most {@code maxPayloadBytes} and {@code maxEvents} events.
+   *
+   * @param maxPayloadBytes the max payload bytes
+   * @param maxEvents the max events
+   */
   public EventDecoder(int maxPayloadBytes, int maxEvents) {
     this.maxEvents = maxEvents;
     StreamReadConstraints constraints =
@@ -69,6 +74,8 @@ public final class EventDecoder {
    * @throws TooManyEventsException if the payload is an array of more than {@code maxEvents} events
    * @throws MalformedEventsException if the payload is not UTF-8 JSON, not an event object or an
    *     array of them, or an event lacks a non-empty string {@code type}
+   * @param payload the payload
+   * @return the events in {@code payload}
    */
   public List<WebhookEvent> decode(byte[] payload) throws MalformedEventsException {
     if (payload.length == 0) {

@@ -47,6 +47,9 @@ public final class LenientBinding {
    * Binds {@code json} to {@code type}.
    *
    * @return the bound value, or null if {@code json} cannot be bound to {@code type} at all
+   * @param <T> the type bound to
+   * @param json the json
+   * @param type the type
    */
   public static <T> T bind(JsonNode json, Class<T> type) {
     try {

@@ -5,7 +5,11 @@ public class MalformedEventsException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  /** A payload rejected for {@code reason}, in words safe to send back and to log. */
+  /**
+   * A payload rejected for {@code reason}, in words safe to send back and to log.
+   *
+   * @param reason the reason
+   */
   public MalformedEventsException(String reason) {
     super(reason, null, false, false);
   }

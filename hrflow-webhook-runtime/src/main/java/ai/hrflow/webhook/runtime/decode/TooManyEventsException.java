@@ -5,7 +5,11 @@ public final class TooManyEventsException extends MalformedEventsException {
 
   private static final long serialVersionUID = 1L;
 
-  /** A payload refused for holding more than {@code limit} events. */
+  /**
+   * A payload refused for holding more than {@code limit} events.
+   *
+   * @param limit the limit
+   */
   public TooManyEventsException(int limit) {
     super("payload holds more than " + limit + " events");
   }

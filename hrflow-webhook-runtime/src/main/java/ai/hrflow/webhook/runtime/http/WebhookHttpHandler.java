@@ -36,6 +36,10 @@ public final class WebhookHttpHandler implements HttpHandler {
   /**
    * A handler that serves {@code receiver} at {@code path}, running at most {@code maxConcurrent}
    * requests at once.
+   *
+   * @param path the path
+   * @param receiver the receiver
+   * @param maxConcurrent the max concurrent
    */
   public WebhookHttpHandler(String path, WebhookReceiver receiver, int maxConcurrent) {
     this.path = path;
@@ -52,6 +56,8 @@ public final class WebhookHttpHandler implements HttpHandler {
    * Waits until no request is being handled, or {@code millis} have passed.
    *
    * @return whether no request is in flight
+   * @param millis the millis
+   * @throws java.lang.InterruptedException if the call fails
    */
   public boolean awaitIdle(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + millis * 1_000_000L;

@@ -43,7 +43,7 @@ public final class WebhookServerSettings {
     setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(DEFAULT_TIMEOUT_SECONDS));
   }
 
-  /** The settings in effect, for the start-up log line. */
+  /** {@return the settings in effect, for the start-up log line} */
   public static String describe() {
     return (virtual() ? "virtual threads" : "platform threads")
         + ", request time-out "
@@ -65,6 +65,9 @@ public final class WebhookServerSettings {
   /**
    * An executor for requests: virtual threads when available, else a pool large enough for {@code
    * maxConcurrent} requests plus a few threads to refuse more.
+   *
+   * @param maxConcurrent the max concurrent
+   * @return an executor for requests: virtual threads when available, else a pool large enough for {@code maxConcurrent} requests plus a few threads to refuse more
    */
   public static ExecutorService workers(int maxConcurrent) {
     int platformThreads = maxConcurrent + SPARE_THREADS;

@@ -40,6 +40,9 @@ public final class Base64Codec {
    * Decodes the ASCII bytes {@code ascii[from, to)}: either alphabet, padded or not.
    *
    * @return the bytes, or null if the text is not base64
+   * @param ascii the ascii
+   * @param from the from
+   * @param to the to
    */
   public static byte[] decode(byte[] ascii, int from, int to) {
     int end = to;

@@ -18,21 +18,37 @@ public final class Hmac {
   private final Mac keyed;
   private final boolean cloneable;
 
-  /** An HMAC keyed with the UTF-8 bytes of {@code secret}. */
+  /**
+   * An HMAC keyed with the UTF-8 bytes of {@code secret}.
+   *
+   * @param secret the secret
+   */
   public Hmac(String secret) {
     key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     keyed = newMac();
     cloneable = isCloneable(keyed);
   }
 
-  /** The 32-byte MAC of {@code data[offset, offset + length)}. */
+  /**
+   * The 32-byte MAC of {@code data[offset, offset + length)}.
+   *
+   * @param data the data
+   * @param offset the offset
+   * @param length the length
+   * @return the 32-byte MAC of {@code data[offset, offset + length)}
+   */
   public byte[] mac(byte[] data, int offset, int length) {
     Mac mac = cloneable ? cloneOf(keyed) : newMac();
     mac.update(data, offset, length);
     return mac.doFinal();
   }
 
-  /** The 32-byte MAC of {@code data}. */
+  /**
+   * The 32-byte MAC of {@code data}.
+   *
+   * @param data the data
+   * @return the 32-byte MAC of {@code data}
+   */
   public byte[] mac(byte[] data) {
     return mac(data, 0, data.length);
   }

@@ -17,7 +17,12 @@ public final class SignatureHeaders {
 
   private SignatureHeaders() {}
 
-  /** Whether {@code name} is one of the signature header's names. */
+  /**
+   * Whether {@code name} is one of the signature header's names.
+   *
+   * @param name the name
+   * @return whether {@code name} is one of the signature header's names
+   */
   public static boolean isSignatureHeader(String name) {
     String normalized = name.strip().toUpperCase(Locale.ROOT).replace('_', '-');
     if (normalized.startsWith("HTTP-")) {
@@ -29,6 +34,9 @@ public final class SignatureHeaders {
   /**
    * The distinct signature values among {@code headers}: none when the request is unsigned, more than
    * one when it carries contradicting signatures.
+   *
+   * @param headers the headers
+   * @return the distinct signature values among {@code headers}: none when the request is unsigned, more than one when it carries contradicting signatures
    */
   public static List<String> valuesIn(Map<String, List<String>> headers) {
     List<String> values = new ArrayList<>(1);

@@ -25,6 +25,8 @@ public final class SignatureVerifier {
    * A verifier that accepts a signature made with any one of {@code secrets} in any one of {@code schemes}.
    *
    * @throws IllegalArgumentException if there is no secret, an empty one, or no scheme
+   * @param secrets the secrets
+   * @param schemes the schemes
    */
   public SignatureVerifier(List<String> secrets, Set<SignatureScheme> schemes) {
     if (secrets.isEmpty() || schemes.isEmpty()) {
@@ -41,7 +43,13 @@ public final class SignatureVerifier {
     this.schemes = Set.copyOf(EnumSet.copyOf(schemes));
   }
 
-  /** Checks {@code header}, the signature header's value, against {@code body}. */
+  /**
+   * Checks {@code header}, the signature header's value, against {@code body}.
+   *
+   * @param header the header
+   * @param body the body
+   * @return checks {@code header}, the signature header's value, against {@code body}
+   */
   public Verification verify(String header, byte[] body) {
     if (header == null || header.isBlank()) {
       return new Verification.Rejected("missing signature");

@@ -12,6 +12,11 @@ public final class SignatureWriter {
    * The header value that signs {@code payload} with {@code secret} in {@code scheme}. For {@code
    * BODY_HEX} the payload is the request body; for the signed schemes it is the JSON the header
    * carries (senders send it as the body too).
+   *
+   * @param scheme the scheme
+   * @param secret the secret
+   * @param payload the payload
+   * @return the header value that signs {@code payload} with {@code secret} in {@code scheme}
    */
   public static String sign(SignatureScheme scheme, String secret, byte[] payload) {
     Hmac hmac = new Hmac(secret);
