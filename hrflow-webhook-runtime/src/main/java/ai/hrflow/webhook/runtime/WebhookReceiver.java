@@ -53,6 +53,7 @@ public final class WebhookReceiver {
   private final WebhookDispatcher dispatcher;
   private final IdempotencyStore deduplication;
   private final WebhookListener listener;
+  private final boolean listening;
   private final int maxBodyBytes;
   private final Set<SignatureScheme> schemes;
   private final int secretCount;
@@ -66,6 +67,7 @@ public final class WebhookReceiver {
     this.dispatcher = builder.dispatcher;
     this.deduplication = builder.deduplication;
     this.listener = builder.listener;
+    this.listening = builder.listener != WebhookListener.NONE;
   }
 
   /** {@return A builder; {@link Builder#secret} and {@link Builder#dispatcher} are required} */
@@ -88,14 +90,18 @@ public final class WebhookReceiver {
   public WebhookResponse receive(Map<String, List<String>> headers, byte[] body) {
     long started = System.nanoTime();
     byte[] bytes = body == null ? new byte[0] : body;
-    notify(() -> listener.requestReceived(bytes.length));
+    if (listening) {
+      notify(() -> listener.requestReceived(bytes.length));
+    }
     WebhookResponse response;
     if (bytes.length > maxBodyBytes) {
       response = rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), started, "body too large");
     } else {
       response = verifyDecodeDispatch(headers == null ? Map.of() : headers, bytes, started);
     }
-    notify(() -> listener.requestCompleted(response, System.nanoTime() - started));
+    if (listening) {
+      notify(() -> listener.requestCompleted(response, System.nanoTime() - started));
+    }
     return response;
   }
 
@@ -121,15 +127,17 @@ public final class WebhookReceiver {
   }
 
   private WebhookResponse rejected(WebhookResponse response, long started, String reason) {
-    notify(() -> listener.requestRejected(response.status(), reason));
+    if (listening) {
+      notify(() -> listener.requestRejected(response.status(), reason));
+    }
     return logged(response, started, null, reason);
   }
 
-  /** Calls the listener; a listener that throws must not fail the request. */
+  /**
+   * Calls the listener; a listener that throws must not fail the request. Callers check {@code
+   * listening} first, so that without a listener no call allocates its lambda.
+   */
   private void notify(Runnable call) {
-    if (listener == WebhookListener.NONE) {
-      return;
-    }
     try {
       call.run();
     } catch (RuntimeException broken) {
@@ -159,11 +167,13 @@ public final class WebhookReceiver {
           continue;
         }
       }
-      long dispatched = System.nanoTime();
+      long dispatched = listening ? System.nanoTime() : 0;
       try {
         DispatchResult result = dispatcher.dispatch(event);
-        long nanos = System.nanoTime() - dispatched;
-        notify(() -> listener.eventDispatched(event.type(), result, nanos));
+        if (listening) {
+          long nanos = System.nanoTime() - dispatched;
+          notify(() -> listener.eventDispatched(event.type(), result, nanos));
+        }
         if (key != null) {
           deduplication.complete(key);
         }
@@ -183,8 +193,10 @@ public final class WebhookReceiver {
         if (failure instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        long nanos = System.nanoTime() - dispatched;
-        notify(() -> listener.handlerFailed(event.type(), failure, nanos));
+        if (listening) {
+          long nanos = System.nanoTime() - dispatched;
+          notify(() -> listener.handlerFailed(event.type(), failure, nanos));
+        }
         LOG.log(Level.WARNING, "handler for " + event.type() + " (event " + i + ") failed", failure);
         if (failed == null) {
           failed = JSON.arrayNode();

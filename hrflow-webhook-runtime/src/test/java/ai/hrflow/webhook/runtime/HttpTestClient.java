@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /** Talks to a {@link WebhookServer} over real sockets: java.net.http, or raw bytes for what it refuses to send. */
 final class HttpTestClient {
@@ -86,9 +84,5 @@ final class HttpTestClient {
     int end = head.indexOf("\r\n", at);
     int length = Integer.parseInt(head.substring(at + 15, end < 0 ? head.length() : end).strip());
     return answer.length() - headEnd - 4 >= length;
-  }
-
-  static Map<String, List<String>> none() {
-    return Map.of();
   }
 }
