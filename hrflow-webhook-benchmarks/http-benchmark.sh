@@ -8,14 +8,15 @@
 # handler (NoopServer, to tell the library's cost from the example's), the example server; each gets WARMUP
 # seconds of load, then DURATION seconds measured with wrk (keep-alive, CONNECTIONS connections),
 # every request a signed 1 KB profile event. Prints requests/s, p50 and p99 per run, the medians,
-# and the ratio example/bare. Environment: DURATION (10), WARMUP (5), ROUNDS (3), CONNECTIONS (32),
+# and the ratio example/bare. Environment: DURATION (10), WARMUP (30: on two busy cores the JIT
+# needs that long to finish compiling the example's code paths), ROUNDS (3), CONNECTIONS (32),
 # THREADS (wrk threads, 2), JDKS (space-separated JAVA_HOMEs; default: the java on PATH, then
 # /usr/lib/jvm/temurin-25-jdk-amd64 if present), PAYLOAD (profile-1k), SCHEME (SIGNED_HEX).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
