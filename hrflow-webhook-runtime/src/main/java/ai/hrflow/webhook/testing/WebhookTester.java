@@ -140,7 +140,7 @@ public final class WebhookTester {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new WebhookResponse(response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new UncheckedIOException("could not send to " + endpoint, e);
+      throw new UncheckedIOException("could not send to " + endpoint + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending to " + endpoint, e);

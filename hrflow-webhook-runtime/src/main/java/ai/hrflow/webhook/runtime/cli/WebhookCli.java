@@ -6,22 +6,21 @@ import ai.hrflow.webhook.runtime.HrFlowApiException;
 import ai.hrflow.webhook.runtime.HrFlowWebhookApi;
 import ai.hrflow.webhook.runtime.SignatureScheme;
 import ai.hrflow.webhook.runtime.WebhookCheck;
+import ai.hrflow.webhook.runtime.WebhookResponse;
 import ai.hrflow.webhook.runtime.WebhookSigner;
 import ai.hrflow.webhook.runtime.signature.SignatureVerifier;
 import ai.hrflow.webhook.runtime.signature.Verification;
 import ai.hrflow.webhook.testing.SampleEvents;
+import ai.hrflow.webhook.testing.WebhookTester;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,35 +119,26 @@ public final class WebhookCli {
     } catch (IOException e) {
       err.println("error: " + e.getMessage());
       return FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("error: interrupted");
-      return FAILED;
     }
   }
 
-  private int send(Options options) throws UsageException, IOException, InterruptedException {
+  private int send(Options options) throws UsageException, IOException {
     URI url = uri(options.required("url"), "--url");
     String secret = secret(options);
     String type = options.required("event");
     checkType(type);
-    SignatureScheme scheme = scheme(options);
-    byte[] body = options.optional("file") != null ? file(options.optional("file")) : SampleEvents.bytes(type);
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header(WebhookSigner.HEADER_NAME, WebhookSigner.sign(scheme, secret, body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    HttpResponse<String> response;
+    WebhookTester tester = WebhookTester.of(url, secret).scheme(scheme(options));
+    WebhookResponse response;
     try {
-      response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IOException("could not send to " + url + ": " + e, e);
+      response =
+          options.optional("file") != null
+              ? tester.sendJson(new String(file(options.optional("file")), StandardCharsets.UTF_8))
+              : tester.send(type);
+    } catch (UncheckedIOException e) {
+      throw new IOException(e.getMessage(), e.getCause()); // "could not send to URL: ..."
     }
-    out.println(response.statusCode() + " " + response.body());
-    return response.statusCode() / 100 == 2 ? OK : FAILED;
+    out.println(response.status() + " " + response.body());
+    return response.isSuccess() ? OK : FAILED;
   }
 
   private int sign(Options options) throws UsageException, IOException {

@@ -153,6 +153,12 @@ class WebhookCliTest {
   }
 
   @Test
+  void sendToAnEndpointThatIsNotThereFailsWithTheUrl() {
+    assertEquals(1, run("send", "--url", "http://127.0.0.1:1/webhooks", "--secret", SECRET, "--event", "job.parsing.success"));
+    assertTrue(err().startsWith("error: could not send to http://127.0.0.1:1/webhooks"), err());
+  }
+
+  @Test
   void eventsListsTheCatalog() {
     assertEquals(0, run("events"));
     assertEquals(EventType.values().length, out().lines().count());
