@@ -15,24 +15,23 @@ public final class Base64Codec {
 
   private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder();
 
-  /** The 6-bit value of each ASCII character shifted into place, or -1 (sign bit set) if none. */
-  private static final int[] AT_18 = table(18);
-
-  private static final int[] AT_12 = table(12);
-  private static final int[] AT_6 = table(6);
-  private static final int[] AT_0 = table(0);
+  /**
+   * The 6-bit value of each character, or -1 if it is in neither alphabet; shifted into place, a -1
+   * keeps the sign bit set, so one test of the combined bits finds any invalid character.
+   */
+  private static final int[] VALUE = table();
 
   private Base64Codec() {}
 
-  private static int[] table(int shift) {
+  private static int[] table() {
     int[] table = new int[256];
     Arrays.fill(table, -1);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     for (int i = 0; i < alphabet.length(); i++) {
-      table[alphabet.charAt(i)] = i << shift;
+      table[alphabet.charAt(i)] = i;
     }
-    table['+'] = table['-'] = 62 << shift;
-    table['/'] = table['_'] = 63 << shift;
+    table['+'] = table['-'] = 62;
+    table['/'] = table['_'] = 63;
     return table;
   }
 
@@ -64,7 +63,7 @@ public final class Base64Codec {
     int bad = 0;
     while (in < groupsEnd) {
       int bits =
-          AT_18[ascii[in] & 0xff] | AT_12[ascii[in + 1] & 0xff] | AT_6[ascii[in + 2] & 0xff] | AT_0[ascii[in + 3] & 0xff];
+          VALUE[ascii[in] & 0xff] << 18 | VALUE[ascii[in + 1] & 0xff] << 12 | VALUE[ascii[in + 2] & 0xff] << 6 | VALUE[ascii[in + 3] & 0xff];
       bad |= bits;
       out[o] = (byte) (bits >> 16);
       out[o + 1] = (byte) (bits >> 8);
@@ -73,7 +72,7 @@ public final class Base64Codec {
       o += 3;
     }
     if (tail >= 2) {
-      int bits = AT_18[ascii[in] & 0xff] | AT_12[ascii[in + 1] & 0xff] | (tail == 3 ? AT_6[ascii[in + 2] & 0xff] : 0);
+      int bits = VALUE[ascii[in] & 0xff] << 18 | VALUE[ascii[in + 1] & 0xff] << 12 | (tail == 3 ? VALUE[ascii[in + 2] & 0xff] << 6 : 0);
       bad |= bits;
       out[o] = (byte) (bits >> 16);
       if (tail == 3) {
