@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,11 +29,6 @@ public final class SampleEvents {
   private static final Map<PayloadFamily, ObjectNode> TEMPLATES = templates();
 
   private SampleEvents() {}
-
-  /** {@return every event type of the catalog, in catalog order} */
-  public static List<String> catalogTypes() {
-    return List.copyOf(EventType.byType().keySet());
-  }
 
   /**
    * A sample event of {@code type} as a JSON object. A type outside the catalog gets the sample of
