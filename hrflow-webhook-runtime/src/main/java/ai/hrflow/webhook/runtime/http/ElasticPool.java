@@ -37,11 +37,34 @@ final class ElasticPool extends ThreadPoolExecutor {
     super.execute(new Queued(task, System.nanoTime()));
   }
 
+  /**
+   * How long the task running on this thread waited in the queue, in nanoseconds; 0 on any thread
+   * that is not one of this pool's (virtual threads never wait for one).
+   */
+  static long waitedNanos() {
+    return Thread.currentThread() instanceof Worker worker ? worker.waitedNanos : 0;
+  }
+
   /** A task and when it was handed to the pool. */
   private record Queued(Runnable task, long since) implements Runnable {
     @Override
     public void run() {
-      task.run();
+      Worker worker = (Worker) Thread.currentThread();
+      worker.waitedNanos = System.nanoTime() - since;
+      try {
+        task.run();
+      } finally {
+        worker.waitedNanos = 0;
+      }
+    }
+  }
+
+  /** A pool thread; it knows how long its current task waited. */
+  private static final class Worker extends Thread {
+    long waitedNanos;
+
+    Worker(Runnable task, String name) {
+      super(task, name);
     }
   }
 
@@ -68,7 +91,7 @@ final class ElasticPool extends ThreadPoolExecutor {
 
     @Override
     public Thread newThread(Runnable task) {
-      return new Thread(task, "hrflow-webhook-" + count.incrementAndGet());
+      return new Worker(task, "hrflow-webhook-" + count.incrementAndGet());
     }
   }
 }

@@ -30,6 +30,7 @@ public final class WebhookHttpHandler implements HttpHandler {
   private final String path;
   private final WebhookReceiver receiver;
   private final Semaphore permits;
+  private final long longestWait = WebhookServerSettings.longestWaitNanos();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closing;
 
@@ -116,6 +117,9 @@ public final class WebhookHttpHandler implements HttpHandler {
     }
     if (closing) {
       return closing(exchange, WebhookResponse.unavailable("the server is shutting down"));
+    }
+    if (WebhookServerSettings.waitedNanos() > longestWait) {
+      return closing(exchange, WebhookResponse.unavailable("the request waited too long for a worker"));
     }
     if (!permits.tryAcquire()) {
       return rejected(exchange, WebhookResponse.unavailable("too many concurrent requests"));

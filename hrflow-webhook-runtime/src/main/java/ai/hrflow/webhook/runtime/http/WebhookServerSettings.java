@@ -43,6 +43,30 @@ public final class WebhookServerSettings {
     setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(DEFAULT_TIMEOUT_SECONDS));
   }
 
+  /**
+   * The longest a request may have waited for a worker and still be dispatched, in nanoseconds. The
+   * JDK server starts a request's time-out ({@code maxReqTime}) before the request waits for a worker;
+   * once it fires, the connection is closed and no answer can be sent, although a body it had already
+   * buffered can still be read. A request that waited that long is refused rather than handled
+   * without an answer (which HrFlow would redeliver, so the handler would run twice). The margin is
+   * the JDK timer's period (one second by default) plus a quarter of a second.
+   *
+   * @return the longest wait, or {@code Long.MAX_VALUE} when there is no request time-out
+   */
+  public static long longestWaitNanos() {
+    long timeoutSeconds = Long.getLong("sun.net.httpserver.maxReqTime", -1);
+    if (timeoutSeconds <= 0) {
+      return Long.MAX_VALUE;
+    }
+    long timerMillis = Long.getLong("sun.net.httpserver.timerMillis", 1000);
+    return Math.max(0, timeoutSeconds * 1_000_000_000L - (timerMillis + 250) * 1_000_000L);
+  }
+
+  /** {@return how long the request on this thread waited for a worker, in nanoseconds} */
+  public static long waitedNanos() {
+    return ElasticPool.waitedNanos();
+  }
+
   /** {@return the settings in effect, for the start-up log line} */
   public static String describe() {
     return (virtual() ? "virtual threads" : "platform threads")
