@@ -76,33 +76,31 @@ public final class SignatureVerifier {
   }
 
   private Verification verifySigned(String value, int dot) {
-    // Non-ASCII characters become '?', which no base64 alphabet has: they are refused below.
-    byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1);
-    byte[] signature = Base64Codec.decode(ascii, 0, dot);
+    byte[] signature = Base64Codec.decode(value.substring(0, dot));
     if (signature == null || (signature.length != HEX_DIGEST_CHARS && signature.length != DIGEST_BYTES)) {
       return new Verification.Rejected("malformed signature");
     }
-    // SIGNED_SEGMENT signs the segment as sent: check it before decoding, which may rewrite it.
-    boolean segmentMatches = signature.length == DIGEST_BYTES && segmentMatches(signature, ascii, dot + 1);
-    byte[] json = Base64Codec.decode(ascii, dot + 1, ascii.length);
+    String segment = value.substring(dot + 1);
+    byte[] json = Base64Codec.decode(segment);
     if (json == null || json.length == 0) {
       return new Verification.Rejected("malformed signature");
-    }
-    if (segmentMatches) {
-      return new Verification.Verified(SignatureScheme.SIGNED_SEGMENT, json);
     }
     if (signature.length == HEX_DIGEST_CHARS) {
       return verifySignedHex(signature, json);
     }
+    // SIGNED_SEGMENT signs the segment as sent, which decoded to json above: it is all ASCII.
+    if (segmentMatches(signature, segment.getBytes(StandardCharsets.US_ASCII))) {
+      return new Verification.Verified(SignatureScheme.SIGNED_SEGMENT, json);
+    }
     return verifySignedRaw(signature, json);
   }
 
-  private boolean segmentMatches(byte[] signature, byte[] ascii, int from) {
+  private boolean segmentMatches(byte[] signature, byte[] segment) {
     if (!schemes.contains(SignatureScheme.SIGNED_SEGMENT)) {
       return false;
     }
     for (Hmac secret : secrets) {
-      if (MessageDigest.isEqual(secret.mac(ascii, from, ascii.length - from), signature)) {
+      if (MessageDigest.isEqual(secret.mac(segment), signature)) {
         return true;
       }
     }
