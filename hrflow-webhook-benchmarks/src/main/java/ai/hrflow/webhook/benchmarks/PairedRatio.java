@@ -21,7 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link ReceiveBenchmark#floor} themselves, on the same state, and their results go to a JMH
  * {@link Blackhole}.
  *
- * <pre>java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks.jar ai.hrflow.webhook.benchmarks.PairedRatio</pre>
+ * <pre>java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp benchmarks.jar ai.hrflow.webhook.benchmarks.PairedRatio [payload...]</pre>
+ *
+ * <p>The payloads are those of {@link ReceiveBenchmark} ({@code profile-1k}, {@code profile-5k},
+ * {@code batch-100}), all of them by default, each in both schemes.
  */
 public final class PairedRatio {
 
@@ -47,7 +50,7 @@ public final class PairedRatio {
         Runtime.version(), PAIRS, SLICE_MILLIS, WARMUP_NANOS / 1_000_000_000L);
     System.out.println("| payload | scheme | receive µs (median) | floor µs (median) | ratio: median of pairs | quartiles |");
     System.out.println("|---|---|---|---|---|---|");
-    for (String payload : PAYLOADS) {
+    for (String payload : args.length > 0 ? args : PAYLOADS) {
       for (SignatureScheme scheme : SCHEMES) {
         new PairedRatio(payload, scheme).run();
       }

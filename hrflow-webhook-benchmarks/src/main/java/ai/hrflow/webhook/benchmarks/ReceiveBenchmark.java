@@ -31,17 +31,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * handler) against its floor in the same run: one HMAC-SHA256 over the same bytes plus one Jackson
  * {@code readTree} of the same JSON.
  *
- * <p>Each fork runs with a fixed, pre-touched heap. Without it, G1 grows the young generation during
- * the run and every fresh region is first touched by allocation: on this class of machine the
- * kernel's page zeroing then costs more than the code measured (a 1.4 KB array copy measured 4-6 µs
- * instead of 0.07), and it lands on receive and floor alike, at random.
+ * <p>Each fork runs with a fixed, pre-touched 4 GiB heap. Without a fixed heap, G1 grows the young
+ * generation during the run and every fresh region is first touched by allocation: on this class of
+ * machine the kernel's page zeroing then costs more than the code measured (a 1.4 KB array copy
+ * measured 4-6 µs instead of 0.07), on receive and floor alike, at random. With 1 GiB, the
+ * 100-event signed case (about 1 MB allocated per call) varied between 335 and 600 µs within a fork.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class ReceiveBenchmark {
 
   private static final String SECRET = "whsec-benchmark-secret";

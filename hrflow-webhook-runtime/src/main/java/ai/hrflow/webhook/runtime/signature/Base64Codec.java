@@ -1,5 +1,8 @@
 package ai.hrflow.webhook.runtime.signature;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -29,18 +32,44 @@ public final class Base64Codec {
    * @return the bytes, or null if the text is not base64
    */
   public static byte[] decode(String text) {
-    boolean standard = text.indexOf('+') >= 0 || text.indexOf('/') >= 0;
+    return decode(text, text.getBytes(StandardCharsets.ISO_8859_1), 0);
+  }
+
+  /**
+   * Decodes the end of {@code text} from index {@code from}, as {@link #decode(String)} does, without
+   * copying it: {@code latin1} is {@code text.getBytes(ISO_8859_1)}, which the caller already has
+   * (characters beyond ISO-8859-1 became {@code '?'} there, which is invalid base64). {@code latin1}
+   * is not modified.
+   *
+   * @param text the text, searched for the alphabet in use
+   * @param latin1 the text's ISO-8859-1 bytes, decoded
+   * @param from where the base64 starts
+   * @return the bytes, or null if the text is not base64
+   */
+  public static byte[] decode(String text, byte[] latin1, int from) {
+    boolean standard = text.indexOf('+', from) >= 0 || text.indexOf('/', from) >= 0;
+    boolean urlSafe = !standard || text.indexOf('-', from) >= 0 || text.indexOf('_', from) >= 0;
     try {
       if (!standard) {
-        return URL_DECODER.decode(text);
+        return decode(URL_DECODER, latin1, from);
       }
-      if (text.indexOf('-') < 0 && text.indexOf('_') < 0) {
-        return STANDARD_DECODER.decode(text);
+      if (!urlSafe) {
+        return decode(STANDARD_DECODER, latin1, from);
       }
-      return URL_DECODER.decode(text.replace('+', '-').replace('/', '_'));
+      byte[] translated = Arrays.copyOfRange(latin1, from, latin1.length);
+      for (int i = 0; i < translated.length; i++) {
+        translated[i] = translated[i] == '+' ? (byte) '-' : translated[i] == '/' ? (byte) '_' : translated[i];
+      }
+      return URL_DECODER.decode(translated);
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
+  }
+
+  private static byte[] decode(Base64.Decoder decoder, byte[] latin1, int from) {
+    ByteBuffer decoded = decoder.decode(ByteBuffer.wrap(latin1, from, latin1.length - from));
+    byte[] bytes = decoded.array();
+    return decoded.remaining() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.remaining());
   }
 
   /** The padded URL-safe encoding of {@code bytes}, as python-hrflow-api writes it. */

@@ -80,27 +80,28 @@ public final class SignatureVerifier {
     if (signature == null || (signature.length != HEX_DIGEST_CHARS && signature.length != DIGEST_BYTES)) {
       return new Verification.Rejected("malformed signature");
     }
-    String segment = value.substring(dot + 1);
-    byte[] json = Base64Codec.decode(segment);
+    // Characters beyond ISO-8859-1 become '?', which no base64 alphabet has: they are refused.
+    byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] json = Base64Codec.decode(value, ascii, dot + 1);
     if (json == null || json.length == 0) {
       return new Verification.Rejected("malformed signature");
     }
     if (signature.length == HEX_DIGEST_CHARS) {
       return verifySignedHex(signature, json);
     }
-    // SIGNED_SEGMENT signs the segment as sent, which decoded to json above: it is all ASCII.
-    if (segmentMatches(signature, segment.getBytes(StandardCharsets.US_ASCII))) {
+    // SIGNED_SEGMENT signs the segment as sent (it decoded above, so it is ASCII).
+    if (segmentMatches(signature, ascii, dot + 1)) {
       return new Verification.Verified(SignatureScheme.SIGNED_SEGMENT, json);
     }
     return verifySignedRaw(signature, json);
   }
 
-  private boolean segmentMatches(byte[] signature, byte[] segment) {
+  private boolean segmentMatches(byte[] signature, byte[] ascii, int from) {
     if (!schemes.contains(SignatureScheme.SIGNED_SEGMENT)) {
       return false;
     }
     for (Hmac secret : secrets) {
-      if (MessageDigest.isEqual(secret.mac(segment), signature)) {
+      if (MessageDigest.isEqual(secret.mac(ascii, from, ascii.length - from), signature)) {
         return true;
       }
     }

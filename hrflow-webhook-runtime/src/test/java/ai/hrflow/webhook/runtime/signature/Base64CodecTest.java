@@ -35,6 +35,18 @@ class Base64CodecTest {
   }
 
   @Test
+  void decodesTheEndOfATextFromItsBytesWithoutModifyingThem() {
+    String header = "c2ln.-_-_+/+/";
+    byte[] latin1 = header.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] expected = {(byte) 0xfb, (byte) 0xff, (byte) 0xbf, (byte) 0xfb, (byte) 0xff, (byte) 0xbf};
+    assertArrayEquals(expected, Base64Codec.decode(header, latin1, 5));
+    assertArrayEquals(header.getBytes(StandardCharsets.ISO_8859_1), latin1);
+    assertArrayEquals("sig".getBytes(StandardCharsets.US_ASCII), Base64Codec.decode("+/+/.c2ln", "+/+/.c2ln".getBytes(StandardCharsets.ISO_8859_1), 5));
+    assertArrayEquals(new byte[] {(byte) 0xfb, (byte) 0xff}, Base64Codec.decode("ab.-_8", "ab.-_8".getBytes(StandardCharsets.ISO_8859_1), 3));
+    assertNull(Base64Codec.decode("ab.AA€A", "ab.AA€A".getBytes(StandardCharsets.ISO_8859_1), 3));
+  }
+
+  @Test
   void decodesTheJsonOfASignedHeader() {
     byte[] json = "{\"type\":\"profile.parsing.success\",\"name\":\"Zoë Ødegård ✓\"}".getBytes(StandardCharsets.UTF_8);
     assertArrayEquals(json, Base64Codec.decode(Base64Codec.encode(json)));
