@@ -11,8 +11,8 @@ import java.util.Base64;
  *
  * <p>Decoding is on the hot path of every signed call (the JSON travels base64-encoded inside the
  * header), so it goes to the JDK's decoder, which current JDKs compile to vector instructions where
- * the CPU has them: measured ten times faster than a table-driven loop on AVX-512 hardware, and no
- * slower without the intrinsic. The alphabet is found by searching the text for the standard
+ * the CPU has them: measured ten times faster than a table-driven loop on AVX-512 hardware, and about
+ * as fast without the intrinsic. The alphabet is found by searching the text for the standard
  * alphabet's two letters ({@code String.indexOf}, itself vectorised); a text that mixes both
  * alphabets is translated first.
  */
