@@ -74,7 +74,13 @@ public final class WebhookHttpHandler implements HttpHandler {
     try {
       WebhookResponse response = route(exchange);
       if (response != null) {
-        send(exchange, response);
+        try {
+          send(exchange, response);
+        } catch (IOException connectionGone) {
+          // After a 2xx, the events were handled: a sender that retries will deliver them again.
+          LOG.log(Level.WARNING, "webhook answer " + response.status() + " could not be sent: " + connectionGone);
+          throw connectionGone;
+        }
       }
     } finally {
       exchange.close();
