@@ -98,11 +98,17 @@ class FaultsTest {
       for (int i = 0; i < 10; i++) {
         long started = System.nanoTime();
         HttpResponse<String> response = client.postSigned(CountingHandler.event("valid-" + i));
+        if (response.statusCode() == 503) {
+          // Waited for a worker so long that the JDK's time-out may have closed the connection: refused
+          // unhandled, so a sender's retry (made at once here) is handled exactly once.
+          response = client.postSigned(CountingHandler.event("valid-" + i));
+        }
         worst = Math.max(worst, (System.nanoTime() - started) / 1_000_000);
         assertEquals(200, response.statusCode());
       }
       assertTrue(worst <= TIMEOUT_MILLIS + 1_500, "slowest valid request took " + worst + " ms; time-out " + TIMEOUT_MILLIS + " ms");
       assertEquals(10, handler.completed.size());
+      handler.completed.forEach((key, count) -> assertEquals(1, count.get(), key + " handled once"));
     } finally {
       for (Socket socket : stalled) {
         socket.close();

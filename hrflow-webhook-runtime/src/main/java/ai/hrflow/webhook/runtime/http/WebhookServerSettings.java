@@ -5,11 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How the embedded server runs on the JDK's HTTP server: its worker threads, and the JDK settings
@@ -64,7 +59,7 @@ public final class WebhookServerSettings {
 
   /** {@return how long the request on this thread waited for a worker, in nanoseconds} */
   public static long waitedNanos() {
-    return ElasticPool.waitedNanos();
+    return WorkerPool.waitedNanos();
   }
 
   /** {@return the settings in effect, for the start-up log line} */
@@ -102,11 +97,7 @@ public final class WebhookServerSettings {
         throw new IllegalStateException("could not create a virtual-thread executor", unexpected);
       }
     }
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            platformThreads, platformThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreads());
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return WorkerPool.create(platformThreads);
   }
 
   private static MethodHandle virtualPerTask() {
@@ -115,17 +106,6 @@ public final class WebhookServerSettings {
           .findStatic(Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
     } catch (NoSuchMethodException | IllegalAccessException beforeJava21) {
       return null;
-    }
-  }
-
-  private static final class NamedThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "hrflow-webhook-" + count.incrementAndGet());
-      thread.setDaemon(false);
-      return thread;
     }
   }
 }
