@@ -1,6 +1,7 @@
 package ai.hrflow.webhook.runtime.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
@@ -52,8 +53,9 @@ class WorkerPoolTest {
   }
 
   /**
-   * The server's Java 17 pool runs every request at once while it has threads, even when handlers
-   * block and no further request arrives, and its tasks know how long they waited.
+   * The server's Java 17 pool is this pool (so the wait measured above is the one the server checks),
+   * and it runs every request at once while it has threads, even when handlers block and no further
+   * request arrives.
    */
   @Test
   void theServersPoolNeverLeavesARequestWaitingWhileAThreadIsFree() throws Exception {
@@ -64,9 +66,8 @@ class WorkerPoolTest {
     }
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch allRunning = new CountDownLatch(6);
-    AtomicLong waited = new AtomicLong(-1);
-    CountDownLatch queued = new CountDownLatch(1);
     try {
+      assertInstanceOf(WorkerPool.class, pool);
       for (int i = 0; i < 6; i++) {
         pool.execute(
             () -> {
@@ -75,18 +76,6 @@ class WorkerPoolTest {
             });
       }
       assertTrue(allRunning.await(5, TimeUnit.SECONDS), "six blocking requests run at once on 4 + spare threads");
-      for (int i = 0; i < 12; i++) {
-        pool.execute(() -> await(release)); // every thread busy
-      }
-      pool.execute(
-          () -> {
-            waited.set(WebhookServerSettings.waitedNanos());
-            queued.countDown();
-          });
-      Thread.sleep(100);
-      release.countDown();
-      assertTrue(queued.await(5, TimeUnit.SECONDS));
-      assertTrue(waited.get() >= TimeUnit.MILLISECONDS.toNanos(100), "a queued request's wait is measured: " + waited);
     } finally {
       release.countDown();
       pool.shutdown();
