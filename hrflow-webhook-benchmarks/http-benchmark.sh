@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# HTTP throughput of the example server against a bare JDK HttpServer, in one run, alternating.
+# HTTP throughput of the library's server as users run it against a bare JDK HttpServer, in one run,
+# alternating.
 #
 #   hrflow-webhook-benchmarks/http-benchmark.sh
 #
 # Builds the benchmarks jar, installs wrk from Debian's packages if missing, then for each JDK
 # (17, and 25 where installed) runs ROUNDS rounds of: bare server, the library's server with a no-op
-# handler (NoopServer, to tell the library's cost from the example's), the example server; each gets WARMUP
-# seconds of load, then DURATION seconds measured with wrk (keep-alive, CONNECTIONS connections),
-# every request a signed 1 KB profile event. Prints requests/s, p50 and p99 per run, the medians,
-# and the ratio example/bare. Environment: DURATION (10), WARMUP (30: on two busy cores the JIT
-# needs that long to finish compiling the example's code paths), ROUNDS (3), CONNECTIONS (32),
+# handler (NoopServer), the library's server with a handler that reads the profile (ReadingServer,
+# default logging); each gets WARMUP seconds of load, then DURATION seconds measured with wrk
+# (keep-alive, CONNECTIONS connections), every request a signed 1 KB profile event. Prints
+# requests/s, p50 and p99 per run, the medians, and the ratios to bare. Environment: DURATION (10),
+# WARMUP (30), ROUNDS (3), CONNECTIONS (32),
 # THREADS (wrk threads, 2), JDKS (space-separated JAVA_HOMEs; default: the java on PATH, then
 # /usr/lib/jvm/temurin-25-jdk-amd64 if present), PAYLOAD (profile-1k), SCHEME (SIGNED_HEX).
 set -euo pipefail
@@ -80,7 +81,7 @@ for home in $JDKS; do
   for round in $(seq 1 "$ROUNDS"); do
     run "bare-$round" "$home" "$home/bin/java" -Dsun.net.httpserver.nodelay=true -cp "$JAR" ai.hrflow.webhook.benchmarks.BareServer "$PORT"
     run "library-$round" "$home" "$home/bin/java" -cp "$JAR" ai.hrflow.webhook.benchmarks.NoopServer "$PORT" "$SECRET"
-    run "example-$round" "$home" env PORT="$PORT" HRFLOW_WEBHOOK_SECRET="$SECRET" "$home/bin/java" -cp "$JAR" com.example.hrflow.ExampleServer
+    run "reading-$round" "$home" "$home/bin/java" -cp "$JAR" ai.hrflow.webhook.benchmarks.ReadingServer "$PORT" "$SECRET"
   done
 done
 
@@ -96,8 +97,8 @@ awk '
   }
   END {
     for (jdk in jdks) {
-      b = median(jdk " bare"); e = median(jdk " example"); l = median(jdk " library")
-      printf "%-16s bare %8.0f  example %8.0f (ratio %.2f)  library, no-op handler %8.0f (ratio %.2f)\n", jdk, b, e, e / b, l, l / b
+      b = median(jdk " bare"); e = median(jdk " reading"); l = median(jdk " library")
+      printf "%-16s bare %8.0f  reading handler %8.0f (ratio %.2f)  no-op handler %8.0f (ratio %.2f)\n", jdk, b, e, e / b, l, l / b
     }
   }
 ' "$OUT/results.txt"

@@ -1,6 +1,9 @@
 /**
- * Receives HrFlow webhooks: payload records, HR-JSON, the framework-agnostic receiver and the
- * embedded server. Signature checking, decoding and the HTTP adapter stay inside the module.
+ * Receives HrFlow webhooks: the framework-agnostic receiver and the embedded server ({@code
+ * ai.hrflow.webhook.runtime}), the payload records handlers take ({@code ai.hrflow.webhook.payload}),
+ * HR-JSON ({@code ai.hrflow.webhook.hrjson}), and the client for HrFlow's webhook API calls ({@code
+ * ai.hrflow.webhook.api}). Signature checking, decoding and the HTTP plumbing live in {@code
+ * ai.hrflow.webhook.runtime.internal.*}, which is not exported.
  */
 module ai.hrflow.webhook.runtime {
   requires transitive ai.hrflow.webhook.annotations;
@@ -13,7 +16,7 @@ module ai.hrflow.webhook.runtime {
   exports ai.hrflow.webhook.runtime;
   exports ai.hrflow.webhook.payload;
   exports ai.hrflow.webhook.hrjson;
-  exports ai.hrflow.webhook.testing;
+  exports ai.hrflow.webhook.api;
 
   // Jackson binds HR-JSON records by reflection.
   opens ai.hrflow.webhook.hrjson to

@@ -11,31 +11,32 @@ import java.util.Map;
  */
 public final class ExampleServer {
 
-  /** The secret used when HRFLOW_WEBHOOK_SECRET is not set: for trying the example only. */
+  /** The secret used when HRFLOW_WEBHOOK_SECRET is not set: for trying the example on this machine only. */
   public static final String DEMO_SECRET = "demo-secret-change-me";
 
   private ExampleServer() {}
 
   public static void main(String[] args) {
-    Console.startFlushing();
-    ConsoleLogging.install(Console.ERR);
-    WebhookServer server = start(System.getenv(), Console.OUT, Console.ERR);
+    WebhookServer server = start(System.getenv(), System.out, System.err);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "webhook-shutdown"));
   }
 
   /** Starts the server configured from {@code environment}; the caller closes it. */
   public static WebhookServer start(Map<String, String> environment, PrintStream out, PrintStream err) {
     String secret = environment.get("HRFLOW_WEBHOOK_SECRET");
+    String host = "0.0.0.0";
     if (secret == null || secret.isBlank()) {
+      // The demo secret is published in the README: accept calls from this machine only.
       secret = DEMO_SECRET;
-      err.println("WARNING: HRFLOW_WEBHOOK_SECRET is not set; using the demo secret \"" + DEMO_SECRET + "\".");
-      err.println("WARNING: anyone who knows it can send you events. Set HRFLOW_WEBHOOK_SECRET to your webhook secret.");
+      host = "127.0.0.1";
+      err.println("WARNING: HRFLOW_WEBHOOK_SECRET is not set; using the demo secret \"" + DEMO_SECRET + "\", which anyone can read.");
+      err.println("WARNING: listening on 127.0.0.1 only. Set HRFLOW_WEBHOOK_SECRET to your webhook's secret to accept HrFlow's calls.");
     }
     int port = Integer.parseInt(environment.getOrDefault("PORT", "8080"));
     WebhookReceiver receiver =
         WebhookReceiver.builder().secret(secret).dispatcher(new RecruitingHooksDispatcher(new PrintingHooks(out))).build();
-    WebhookServer server = WebhookServer.builder().port(port).path("/webhooks").receiver(receiver).start();
-    out.println("Listening for HrFlow webhooks on http://localhost:" + server.port() + "/webhooks");
+    WebhookServer server = WebhookServer.builder().host(host).port(port).path("/webhooks").receiver(receiver).start();
+    out.println("Listening for HrFlow webhooks on " + server.url());
     return server;
   }
 }

@@ -39,13 +39,23 @@ class ExampleServerTest {
   }
 
   @Test
-  void withoutASecretUsesTheDemoSecretAndSaysSo() throws Exception {
+  void withoutASecretUsesTheDemoSecretOnLoopbackOnlyAndSaysSo() throws Exception {
     try (WebhookServer server = start(Map.of("PORT", "0"))) {
+      assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
       assertEquals(200, post(server, ExampleServer.DEMO_SECRET, "{\"type\":\"job.embedding.error\",\"message\":\"boom\"}").status());
       assertEquals(401, post(server, "another", "{\"type\":\"job.embedding.error\"}").status());
     }
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("WARNING: HRFLOW_WEBHOOK_SECRET is not set"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("listening on 127.0.0.1 only"), err.toString(StandardCharsets.UTF_8));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("job embedding failed: boom"));
+  }
+
+  @Test
+  void withASecretListensOnEveryInterface() {
+    try (WebhookServer server = start(Map.of("PORT", "0", "HRFLOW_WEBHOOK_SECRET", "s3cret"))) {
+      assertTrue(server.address().getAddress().isAnyLocalAddress(), server.address().toString());
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("Listening for HrFlow webhooks on http://localhost:" + server.port() + "/webhooks"));
+    }
   }
 
   private WebhookServer start(Map<String, String> environment) {
@@ -54,6 +64,6 @@ class ExampleServerTest {
   }
 
   private WebhookResponse post(WebhookServer server, String secret, String json) {
-    return WebhookTester.of(URI.create("http://localhost:" + server.port() + "/webhooks"), secret).sendJson(json);
+    return WebhookTester.of(URI.create("http://127.0.0.1:" + server.port() + "/webhooks"), secret).sendJson(json);
   }
 }

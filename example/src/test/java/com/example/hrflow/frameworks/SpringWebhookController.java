@@ -2,7 +2,6 @@ package com.example.hrflow.frameworks;
 
 import ai.hrflow.webhook.runtime.WebhookReceiver;
 import ai.hrflow.webhook.runtime.WebhookResponse;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,8 +20,10 @@ public class SpringWebhookController {
   }
 
   @PostMapping("/webhooks")
-  public ResponseEntity<String> receive(@RequestHeader MultiValueMap<String, String> headers, @RequestBody byte[] body) {
+  public ResponseEntity<String> receive(@RequestHeader MultiValueMap<String, String> headers, @RequestBody(required = false) byte[] body) {
     WebhookResponse response = receiver.receive(headers, body);
-    return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status());
+    response.headers().forEach(answer::header); // Content-Type, and Retry-After on a 503
+    return answer.body(response.body());
   }
 }

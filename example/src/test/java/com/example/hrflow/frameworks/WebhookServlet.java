@@ -32,7 +32,7 @@ public class WebhookServlet extends HttpServlet {
     byte[] body = request.getInputStream().readNBytes(receiver.maxBodyBytes() + 1);
     WebhookResponse result = receiver.receive(headers, body);
     response.setStatus(result.status());
-    response.setContentType(WebhookResponse.CONTENT_TYPE);
+    result.headers().forEach(response::setHeader); // Content-Type, and Retry-After on a 503
     response.getOutputStream().write(result.bodyBytes());
   }
 }

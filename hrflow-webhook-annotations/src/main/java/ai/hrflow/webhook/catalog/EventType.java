@@ -13,7 +13,8 @@ import java.util.Optional;
  * constant's name ({@code PROFILE_PARSING_SUCCESS} is {@code profile.parsing.success}). The catalog
  * records the payload family of each type, its documented volume, and where it is documented.
  * The annotation processor validates handler methods against it and generates the payload records
- * and the {@code EventTypes} constants from it; the README's event table is generated from it too.
+ * and the {@code EventTypes} constants from it; the event table in {@code EVENTS.md} is generated from
+ * it too.
  *
  * <p>HrFlow adds event types over time. A type missing here can still be handled with {@code
  * @OnEvent("...")}, and events of unknown types are acknowledged, never rejected.
@@ -264,15 +265,10 @@ public enum EventType {
     return description;
   }
 
-  /** {@return the name a handler method takes to handle this type by convention, such as {@code onProfileParsingSuccess}} */
-  public String handlerMethodName() {
-    return HandlerNames.methodNameFor(type);
-  }
 
   /**
    * The catalog entry for a type string, or empty if the type is not in the catalog.
    *
-   * @param type the type
    * @return the catalog entry for a type string, or empty if the type is not in the catalog
    */
   public static Optional<EventType> of(String type) {

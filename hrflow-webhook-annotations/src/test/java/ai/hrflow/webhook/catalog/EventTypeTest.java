@@ -3,6 +3,8 @@ package ai.hrflow.webhook.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.hrflow.webhook.catalog.internal.HandlerNames;
+import ai.hrflow.webhook.catalog.internal.PayloadSchema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +22,14 @@ class EventTypeTest {
   @EnumSource(EventType.class)
   void everyTypeIsThreeLowerCaseWordsAndRoundTripsThroughItsHandlerName(EventType eventType) {
     assertTrue(THREE_WORDS.matcher(eventType.type()).matches(), eventType.type());
-    assertEquals(Optional.of(eventType.type()), HandlerNames.typeFor(eventType.handlerMethodName()));
+    assertEquals(Optional.of(eventType.type()), HandlerNames.typeFor(HandlerNames.methodNameFor(eventType.type())));
     assertEquals(Optional.of(eventType), EventType.of(eventType.type()));
   }
 
   @ParameterizedTest
   @EnumSource(EventType.class)
   void everyTypeBelongsToTheFamilyItsFirstWordNames(EventType eventType) {
-    assertEquals(Optional.of(eventType.family()), PayloadFamily.ofTypeName(eventType.type()));
+    assertEquals(Optional.of(eventType.family()), PayloadSchema.familyOfTypeName(eventType.type()));
   }
 
   @Test
@@ -83,7 +85,7 @@ class EventTypeTest {
   @Test
   void legacyFilterTypesAreJobEvents() {
     assertEquals(PayloadFamily.JOB, EventType.FILTER_TRAIN_SUCCESS.family());
-    assertEquals(Optional.of(PayloadFamily.JOB), PayloadFamily.ofTypeName("filter.anything.new"));
-    assertEquals(Optional.empty(), PayloadFamily.ofTypeName("board.created.success"));
+    assertEquals(Optional.of(PayloadFamily.JOB), PayloadSchema.familyOfTypeName("filter.anything.new"));
+    assertEquals(Optional.empty(), PayloadSchema.familyOfTypeName("board.created.success"));
   }
 }

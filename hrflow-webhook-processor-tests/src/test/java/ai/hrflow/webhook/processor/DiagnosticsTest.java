@@ -24,7 +24,56 @@ class DiagnosticsTest {
                 + " which is not in the HrFlow event catalog. Did you mean onProfileParsingSuccess?")
         .inFile(hooks)
         .onLine(8);
-    assertThat(compilation).hadErrorContaining("annotate the method with @OnEvent(\"profile.parsing.sucess\")");
+    // A misspelling: binding the method to the misspelt type would be wrong advice.
+    com.google.common.truth.Truth.assertThat(compilation.errors().get(0).getMessage(null)).doesNotContain("@OnEvent");
+  }
+
+  @Test
+  void onEventWithAMisspeltCatalogTypeGetsAWarningNamingIt() {
+    JavaFileObject hooks = hooks("  @OnEvent(\"profile.parsing.sucess\")", "  void onParsed(ProfilePayload event);");
+    Compilation compilation = Compilations.compileLeniently(hooks);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "@OnEvent(\"profile.parsing.sucess\") on onParsed is not in the HrFlow event catalog, and looks like a"
+                + " misspelling of \"profile.parsing.success\", which HrFlow sends. Write"
+                + " @OnEvent(\"profile.parsing.success\"); if \"profile.parsing.sucess\" is a type of your own, add"
+                + " @SuppressWarnings(\"hrflow\") to the method.")
+        .inFile(hooks)
+        .onLine(8);
+    assertThat(compile(hooks)).failed(); // -Werror, as a careful build runs
+  }
+
+  @Test
+  void onEventTwoEditsFromACatalogTypeGetsTheWarningToo() {
+    JavaFileObject hooks = hooks("  @OnEvent(\"job.parsing.sucess\")", "  void onParsed(JobPayload event);");
+    assertThat(Compilations.compileLeniently(hooks)).hadWarningContaining("misspelling of \"job.parsing.success\"");
+  }
+
+  @Test
+  void theMisspellingWarningIsSuppressibleOnTheMethodOrTheInterface() {
+    JavaFileObject onMethod =
+        hooks("  @SuppressWarnings(\"hrflow\")", "  @OnEvent(\"profile.parsing.sucess\")", "  void onParsed(ProfilePayload event);");
+    assertThat(compile(onMethod)).succeededWithoutWarnings();
+    JavaFileObject onInterface =
+        source(
+            "Hooks",
+            "package test;",
+            "import ai.hrflow.webhook.*;",
+            "import ai.hrflow.webhook.payload.*;",
+            "@HrFlowWebhook",
+            "@SuppressWarnings(\"hrflow\")",
+            "public interface Hooks {",
+            "  @OnEvent(\"profile.parsing.sucess\") void onParsed(ProfilePayload event);",
+            "}");
+    assertThat(compile(onInterface)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void onEventWithATypeOfOneselfFarFromTheCatalogGetsNoWarning() {
+    JavaFileObject hooks = hooks("  @OnEvent(\"profile.tagging.success\")", "  void onTagged(ProfilePayload event);");
+    assertThat(compile(hooks)).succeededWithoutWarnings();
   }
 
   @Test

@@ -1,21 +1,23 @@
 package ai.hrflow.webhook.processor;
 
 import ai.hrflow.webhook.HrFlowWebhook;
-import ai.hrflow.webhook.catalog.PayloadFamily;
-import ai.hrflow.webhook.processor.model.HandlerInterface;
-import ai.hrflow.webhook.processor.model.HandlerInterfaceReader;
-import ai.hrflow.webhook.processor.model.RuntimeNames;
-import ai.hrflow.webhook.processor.model.RuntimeTypes;
-import ai.hrflow.webhook.processor.validate.HandlerInterfaceValidator;
-import ai.hrflow.webhook.processor.validate.Reporter;
-import ai.hrflow.webhook.processor.write.DispatcherWriter;
-import ai.hrflow.webhook.processor.write.EventTypesWriter;
-import ai.hrflow.webhook.processor.write.PayloadRecordWriter;
-import ai.hrflow.webhook.processor.write.SourceFileWriter;
+import ai.hrflow.webhook.catalog.internal.PayloadSchema;
+import ai.hrflow.webhook.processor.internal.model.HandlerInterface;
+import ai.hrflow.webhook.processor.internal.model.HandlerInterfaceReader;
+import ai.hrflow.webhook.processor.internal.model.RuntimeNames;
+import ai.hrflow.webhook.processor.internal.model.RuntimeTypes;
+import ai.hrflow.webhook.processor.internal.validate.HandlerInterfaceValidator;
+import ai.hrflow.webhook.processor.internal.validate.Reporter;
+import ai.hrflow.webhook.processor.internal.write.DispatcherWriter;
+import ai.hrflow.webhook.processor.internal.write.EventTypesWriter;
+import ai.hrflow.webhook.processor.internal.write.PayloadRecordWriter;
+import ai.hrflow.webhook.processor.internal.write.SourceFileWriter;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,7 +88,7 @@ public final class HrFlowWebhookProcessor extends AbstractProcessor {
     TypeElement payloadsFromCatalog = elements.getTypeElement(RuntimeNames.PAYLOADS_FROM_CATALOG);
     if (payloadsFromCatalog != null) {
       for (Element annotated : round.getElementsAnnotatedWith(payloadsFromCatalog)) {
-        writePayloads(annotated);
+        guarded(annotated, () -> writePayloads(annotated));
       }
     }
     List<Element> candidates = new ArrayList<>();
@@ -100,11 +102,38 @@ public final class HrFlowWebhookProcessor extends AbstractProcessor {
     }
     Optional<RuntimeTypes> runtime = RuntimeTypes.lookup(elements);
     for (Element candidate : candidates) {
-      if (validator.isInterface(candidate)) {
-        processInterface((TypeElement) candidate, runtime, round.processingOver());
-      }
+      guarded(
+          candidate,
+          () -> {
+            if (validator.isInterface(candidate)) {
+              processInterface((TypeElement) candidate, runtime, round.processingOver());
+            }
+          });
     }
     return false;
+  }
+
+  /**
+   * Runs the work for one element so that a bug in this processor never crashes javac: an
+   * unexpected exception becomes an error on that element, which says where to report it, and the
+   * other elements are still processed.
+   */
+  private void guarded(Element element, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException | LinkageError | AssertionError bug) {
+      StringWriter trace = new StringWriter();
+      bug.printStackTrace(new PrintWriter(trace));
+      reporter.error(
+          element,
+          "The HrFlow webhook processor failed unexpectedly on "
+              + element.getSimpleName()
+              + ": "
+              + bug
+              + ". This is a bug in the processor, not in your code. Please report it on the project's issue"
+              + " tracker (CONTRIBUTING.md, \"Reporting a bug\") with this message and the stack trace below.\n"
+              + trace);
+    }
   }
 
   private void processInterface(TypeElement element, Optional<RuntimeTypes> runtime, boolean lastRound) {
@@ -161,17 +190,17 @@ public final class HrFlowWebhookProcessor extends AbstractProcessor {
 
   private void writePayloads(Element annotated) {
     if (!(annotated instanceof PackageElement payloadPackage)
-        || !payloadPackage.getQualifiedName().contentEquals(PayloadFamily.PAYLOAD_PACKAGE)) {
+        || !payloadPackage.getQualifiedName().contentEquals(PayloadSchema.PAYLOAD_PACKAGE)) {
       reporter.error(
           annotated,
-          "@PayloadsFromCatalog belongs on package " + PayloadFamily.PAYLOAD_PACKAGE + " in hrflow-webhook-runtime only.");
+          "@PayloadsFromCatalog belongs on package " + PayloadSchema.PAYLOAD_PACKAGE + " in hrflow-webhook-runtime only.");
       return;
     }
     PayloadRecordWriter records = new PayloadRecordWriter();
-    for (PayloadFamily family : PayloadFamily.values()) {
-      write(PayloadFamily.PAYLOAD_PACKAGE, records.write(family), payloadPackage);
+    for (PayloadSchema schema : PayloadSchema.values()) {
+      write(PayloadSchema.PAYLOAD_PACKAGE, records.write(schema), payloadPackage);
     }
-    write(PayloadFamily.PAYLOAD_PACKAGE, new EventTypesWriter().write(), payloadPackage);
+    write(PayloadSchema.PAYLOAD_PACKAGE, new EventTypesWriter().write(), payloadPackage);
   }
 
   private void write(String packageName, TypeSpec.Builder type, Element origin) {

@@ -8,8 +8,6 @@ import java.util.List;
  * Who a profile is: name, contact details, location and summary.
  *
  * @param fullName the full name, such as {@code Ada Lovelace}
- * @param firstName the first name
- * @param lastName the last name
  * @param email the e-mail address
  * @param phone the phone number
  * @param dateBirth the date of birth (sent as {@code date_birth} or {@code birthdate})
@@ -36,8 +34,6 @@ public record Info(
    * Replaces a missing list with an empty one.
    *
    * @param fullName the full name, such as {@code Ada Lovelace}
-   * @param firstName the first name
-   * @param lastName the last name
    * @param email the e-mail address
    * @param phone the phone number
    * @param dateBirth the date of birth (sent as {@code date_birth} or {@code birthdate})

@@ -27,12 +27,7 @@ import java.util.List;
  * @param experiencesDuration total years of experience
  * @param educationsDuration total years of education
  * @param attachments attached files
- * @param skills skills
  * @param languages spoken languages
- * @param interests interests
- * @param certifications certifications
- * @param courses courses
- * @param tasks tasks
  * @param tags tags set by you or HrFlow
  * @param metadatas free-form metadata
  * @param labels recruiters' verdicts for jobs
@@ -83,12 +78,7 @@ public record Profile(
    * @param experiencesDuration total years of experience
    * @param educationsDuration total years of education
    * @param attachments attached files
-   * @param skills skills
    * @param languages spoken languages
-   * @param interests interests
-   * @param certifications certifications
-   * @param courses courses
-   * @param tasks tasks
    * @param tags tags set by you or HrFlow
    * @param metadatas free-form metadata
    * @param labels recruiters' verdicts for jobs

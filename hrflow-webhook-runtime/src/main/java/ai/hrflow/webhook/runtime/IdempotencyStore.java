@@ -26,22 +26,17 @@ public interface IdempotencyStore {
   /**
    * Claims {@code key} for handling, atomically.
    *
-   * @param key the key
    * @return claims {@code key} for handling, atomically
    */
   Claim claim(String key);
 
   /**
    * Records that the claimed {@code key} was handled successfully.
-   *
-   * @param key the key
    */
   void complete(String key);
 
   /**
    * Gives up the claim on {@code key} because its handler failed: a redelivery will run it again.
-   *
-   * @param key the key
    */
   void release(String key);
 
@@ -49,7 +44,6 @@ public interface IdempotencyStore {
    * A store in this process's memory that remembers the last {@code maxEntries} handled keys (about
    * a hundred bytes each).
    *
-   * @param maxEntries the max entries
    * @return A store in this process's memory that remembers the last {@code maxEntries} handled keys (about a hundred bytes each)
    */
   static IdempotencyStore inMemory(int maxEntries) {

@@ -14,7 +14,6 @@ public interface WebhookDispatcher {
    *
    * @return whether a bound method, the fallback or nothing took the event
    * @throws Exception whatever the handler method threw; the event then counts as failed
-   * @param event the event
    */
   DispatchResult dispatch(WebhookEvent event) throws Exception;
 

@@ -1,6 +1,6 @@
 package ai.hrflow.webhook.runtime;
 
-import ai.hrflow.webhook.runtime.decode.LenientBinding;
+import ai.hrflow.webhook.runtime.internal.decode.LenientBinding;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +35,6 @@ public final class WebhookEvent {
    *
    * @throws IllegalArgumentException if {@code type} is missing or empty, or {@code json} is not an object
    * @param type the type to bind to, such as {@code Profile.class}
-   * @param json the json
    */
   public WebhookEvent(String type, JsonNode json) {
     if (type == null || type.isEmpty()) {
@@ -52,7 +51,6 @@ public final class WebhookEvent {
    * The event in {@code json}, whose {@code type} field names its type.
    *
    * @throws IllegalArgumentException if {@code json} is not an object with a non-empty string {@code type}
-   * @param json the json
    * @return the event in {@code json}, whose {@code type} field names its type
    */
   public static WebhookEvent of(JsonNode json) {
@@ -114,7 +112,6 @@ public final class WebhookEvent {
    * The text of a top-level field: a string as is, a number or boolean as written.
    *
    * @return the text, or null if the field is absent, null, an object or an array
-   * @param field the field
    */
   public String text(String field) {
     JsonNode value = json.get(field);

@@ -28,8 +28,6 @@ public interface WebhookListener {
 
   /**
    * A request arrived with a body of {@code bodyBytes} bytes, before anything was checked.
-   *
-   * @param bodyBytes the body bytes
    */
   default void requestReceived(int bodyBytes) {}
 
@@ -37,33 +35,21 @@ public interface WebhookListener {
    * A request was refused before any handler ran: 401 (signature), 400 (payload) or 413 (limits).
    *
    * @param reason why, in words safe to log: never the secret, the signature or the payload
-   * @param status the status
    */
   default void requestRejected(int status, String reason) {}
 
   /**
    * The handler of one event returned; {@code nanos} is how long the dispatch took.
-   *
-   * @param type the type
-   * @param result the result
-   * @param nanos the nanos
    */
   default void eventDispatched(String type, DispatchResult result, long nanos) {}
 
   /**
    * The handler of one event threw {@code failure} after {@code nanos}; the request will get 500.
-   *
-   * @param type the type
-   * @param failure the failure
-   * @param nanos the nanos
    */
   default void handlerFailed(String type, Throwable failure, long nanos) {}
 
   /**
    * A request was answered with {@code response} after {@code nanos}, whatever its outcome.
-   *
-   * @param response the response
-   * @param nanos the nanos
    */
   default void requestCompleted(WebhookResponse response, long nanos) {}
 }

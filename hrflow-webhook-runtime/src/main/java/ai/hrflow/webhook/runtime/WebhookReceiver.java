@@ -1,15 +1,10 @@
 package ai.hrflow.webhook.runtime;
 
-import ai.hrflow.webhook.runtime.decode.EventDecoder;
-import ai.hrflow.webhook.runtime.decode.MalformedEventsException;
-import ai.hrflow.webhook.runtime.decode.TooManyEventsException;
-import ai.hrflow.webhook.runtime.signature.SignatureHeaders;
-import ai.hrflow.webhook.runtime.signature.SignatureVerifier;
-import ai.hrflow.webhook.runtime.signature.Verification;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.System.Logger.Level;
+import ai.hrflow.webhook.runtime.internal.decode.EventDecoder;
+import ai.hrflow.webhook.runtime.internal.decode.MalformedEventsException;
+import ai.hrflow.webhook.runtime.internal.decode.TooManyEventsException;
+import ai.hrflow.webhook.runtime.internal.signature.SignatureHeaders;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,33 +39,32 @@ public final class WebhookReceiver {
   /** The default limit on events in one request: 10,000 (HrFlow's batches are far smaller). */
   public static final int DEFAULT_MAX_EVENTS = 10_000;
 
-  private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final int LOGGED_TYPES = 10;
+  private static final byte[] EMPTY = new byte[0];
+
+  private static final String MISSING_SECRET =
+      "the webhook secret is missing or blank: set the environment variable HRFLOW_WEBHOOK_SECRET to the secret"
+          + " of your webhook in HrFlow's settings, or pass it with secret(...)";
 
   private final SignatureVerifier verifier;
   private final EventDecoder decoder;
-  private final WebhookDispatcher dispatcher;
-  private final IdempotencyStore deduplication;
-  private final WebhookListener listener;
-  private final boolean listening;
+  private final BatchDispatch dispatch;
+  private final GuardedListener listener;
   private final int maxBodyBytes;
-  private final Set<SignatureScheme> schemes;
-  private final int secretCount;
+  private final String description;
 
   private WebhookReceiver(Builder builder) {
-    this.schemes = Set.copyOf(builder.schemes);
+    Set<SignatureScheme> schemes = Set.copyOf(builder.schemes);
     this.verifier = new SignatureVerifier(builder.secrets, schemes);
-    this.secretCount = builder.secrets.size();
-    this.maxBodyBytes = builder.maxBodyBytes;
     this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
-    this.dispatcher = builder.dispatcher;
-    this.deduplication = builder.deduplication;
-    this.listener = builder.listener;
-    this.listening = builder.listener != WebhookListener.NONE;
+    this.listener = new GuardedListener(builder.listener);
+    this.dispatch = new BatchDispatch(builder.dispatcher, builder.deduplication, listener);
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.description =
+        "WebhookReceiver[secrets=" + builder.secrets.size() + " (hidden), schemes=" + schemes + ", maxBodyBytes=" + maxBodyBytes
+            + ", dispatcher=" + builder.dispatcher.getClass().getName() + "]";
   }
 
-  /** {@return A builder; {@link Builder#secret} and {@link Builder#dispatcher} are required} */
+  /** {@return a builder; {@link Builder#secret} and {@link Builder#dispatcher} are required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,189 +75,86 @@ public final class WebhookReceiver {
   }
 
   /**
-   * Handles one webhook call.
+   * Handles one webhook call: checks its size, content type and signature, decodes its events,
+   * dispatches them, and says what to answer.
    *
    * @param headers the request headers, names in any case; null counts as none
    * @param body the raw request body; null counts as empty
-   * @return the status and JSON body to answer; never throws for anything the sender did
+   * @return the status, headers and JSON body to answer; never throws for anything the sender did
    */
   public WebhookResponse receive(Map<String, List<String>> headers, byte[] body) {
     long started = System.nanoTime();
-    byte[] bytes = body == null ? new byte[0] : body;
-    if (listening) {
-      notify(() -> listener.requestReceived(bytes.length));
+    Map<String, List<String>> requestHeaders = headers == null ? Map.of() : headers;
+    byte[] bytes = body == null ? EMPTY : body;
+    if (listener.active) {
+      listener.requestReceived(bytes.length);
     }
-    WebhookResponse response;
-    if (bytes.length > maxBodyBytes) {
-      response = rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), started, "body too large");
-    } else {
-      response = verifyDecodeDispatch(headers == null ? Map.of() : headers, bytes, started);
-    }
-    if (listening) {
-      notify(() -> listener.requestCompleted(response, System.nanoTime() - started));
+    WebhookResponse response = verifyDecodeDispatch(requestHeaders, bytes, started);
+    if (listener.active) {
+      listener.requestCompleted(response, System.nanoTime() - started);
     }
     return response;
   }
 
-  private WebhookResponse verifyDecodeDispatch(Map<String, List<String>> headers, byte[] bytes, long started) {
+  /**
+   * The answer decided from the headers alone, or null when the body is needed: the embedded server
+   * asks before it reads a body. It refuses what {@link #receive} would refuse from the headers.
+   */
+  WebhookResponse admit(Map<String, List<String>> headers) {
+    if (!RequestHeaders.isJson(RequestHeaders.first(headers, "Content-Type"))) {
+      return rejected(WebhookResponse.unsupportedMediaType(), "content type is not JSON", System.nanoTime());
+    }
+    return null;
+  }
+
+  private WebhookResponse verifyDecodeDispatch(Map<String, List<String>> headers, byte[] body, long started) {
+    if (body.length > maxBodyBytes) {
+      return rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), "body too large", started);
+    }
+    if (!RequestHeaders.isJson(RequestHeaders.first(headers, "Content-Type"))) {
+      return rejected(WebhookResponse.unsupportedMediaType(), "content type is not JSON", started);
+    }
     List<String> signatures = SignatureHeaders.valuesIn(headers);
     if (signatures.size() > 1) {
-      return rejected(WebhookResponse.unauthorized("conflicting signature headers"), started, "conflicting signatures");
+      return rejected(WebhookResponse.unauthorized("conflicting signature headers"), "conflicting signatures", started);
     }
-    Verification verification = verifier.verify(signatures.isEmpty() ? null : signatures.get(0), bytes);
+    Verification verification = verifier.verify(signatures.isEmpty() ? null : signatures.get(0), body);
     if (verification instanceof Verification.Rejected rejected) {
-      return rejected(WebhookResponse.unauthorized(rejected.reason()), started, rejected.reason());
+      return rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), started);
     }
     Verification.Verified verified = (Verification.Verified) verification;
     List<WebhookEvent> events;
     try {
-      events = decoder.decode(verified.payload());
+      events = events(decoder.decode(verified.payload()));
     } catch (TooManyEventsException e) {
-      return rejected(WebhookResponse.tooManyEvents(e.getMessage()), started, e.getMessage());
+      return rejected(WebhookResponse.tooManyEvents(e.getMessage()), e.getMessage(), started);
     } catch (MalformedEventsException e) {
-      return rejected(WebhookResponse.badRequest(e.getMessage()), started, e.getMessage());
+      return rejected(WebhookResponse.badRequest(e.getMessage()), e.getMessage(), started);
     }
-    return logged(dispatchAll(events), started, events, verified.scheme().name());
-  }
-
-  private WebhookResponse rejected(WebhookResponse response, long started, String reason) {
-    if (listening) {
-      notify(() -> listener.requestRejected(response.status(), reason));
-    }
-    return logged(response, started, null, reason);
-  }
-
-  /**
-   * Calls the listener; a listener that throws must not fail the request. Callers check {@code
-   * listening} first, so that without a listener no call allocates its lambda.
-   */
-  private void notify(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException broken) {
-      LOG.log(Level.WARNING, "webhook listener " + listener.getClass().getName() + " threw", broken);
-    }
-  }
-
-  private WebhookResponse dispatchAll(List<WebhookEvent> events) {
-    int handled = 0;
-    int fallback = 0;
-    int unhandled = 0;
-    int duplicates = 0;
-    int busy = 0;
-    ArrayNode failed = null;
-    for (int i = 0; i < events.size(); i++) {
-      WebhookEvent event = events.get(i);
-      String key = null;
-      if (deduplication != null) {
-        key = event.fingerprint();
-        IdempotencyStore.Claim claim = deduplication.claim(key);
-        if (claim == IdempotencyStore.Claim.DONE) {
-          duplicates++;
-          continue;
-        }
-        if (claim == IdempotencyStore.Claim.BUSY) {
-          busy++;
-          continue;
-        }
-      }
-      long dispatched = listening ? System.nanoTime() : 0;
-      try {
-        DispatchResult result = dispatcher.dispatch(event);
-        if (listening) {
-          long nanos = System.nanoTime() - dispatched;
-          notify(() -> listener.eventDispatched(event.type(), result, nanos));
-        }
-        if (key != null) {
-          deduplication.complete(key);
-        }
-        if (result == DispatchResult.HANDLED) {
-          handled++;
-        } else if (result == DispatchResult.FALLBACK) {
-          fallback++;
-        } else {
-          unhandled++;
-        }
-      } catch (VirtualMachineError fatal) {
-        throw fatal;
-      } catch (Throwable failure) {
-        if (key != null) {
-          deduplication.release(key);
-        }
-        if (failure instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        if (listening) {
-          long nanos = System.nanoTime() - dispatched;
-          notify(() -> listener.handlerFailed(event.type(), failure, nanos));
-        }
-        LOG.log(Level.WARNING, "handler for " + event.type() + " (event " + i + ") failed", failure);
-        if (failed == null) {
-          failed = JSON.arrayNode();
-        }
-        failed.addObject().put("index", i).put("type", event.type()).put("error", failure.getClass().getSimpleName());
-      }
-    }
-    if (failed == null && busy == 0 && deduplication == null) {
-      return WebhookResponse.delivered(events.size(), handled, fallback, unhandled);
-    }
-    ObjectNode body =
-        JSON.objectNode()
-            .put("events", events.size())
-            .put("handled", handled)
-            .put("fallback", fallback)
-            .put("unhandled", unhandled);
-    if (deduplication != null) {
-      body.put("duplicates", duplicates).put("busy", busy);
-    }
-    if (failed != null) {
-      body.set("failed", failed);
-      return WebhookResponse.of(500, body);
-    }
-    // An event another delivery is still handling may yet fail: only a retry can tell.
-    return WebhookResponse.of(busy > 0 ? 503 : 200, body);
-  }
-
-  private static WebhookResponse logged(WebhookResponse response, long started, List<WebhookEvent> events, String detail) {
-    if (LOG.isLoggable(Level.INFO)) {
-      StringBuilder line = new StringBuilder("webhook ").append(response.status());
-      if (events != null) {
-        line.append(' ').append(events.size()).append(events.size() == 1 ? " event " : " events ").append(typeCounts(events));
-      }
-      long tenthsOfMillis = (System.nanoTime() - started) / 100_000; // no String.format on every request
-      line.append(' ').append(detail).append(" in ").append(tenthsOfMillis / 10).append('.').append(tenthsOfMillis % 10).append(" ms");
-      LOG.log(Level.INFO, line.toString());
-    }
+    WebhookResponse response = WebhookResponse.dispatched(dispatch.dispatchAll(events));
+    DeliveryLog.delivered(response, events, verified.scheme(), started);
     return response;
   }
 
-  /** The distinct types of a batch with their counts, at most ten: {@code [profile.parsing.success x3, ...]}. */
-  private static String typeCounts(List<WebhookEvent> events) {
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-    boolean more = false;
-    for (WebhookEvent event : events) {
-      if (counts.size() < LOGGED_TYPES || counts.containsKey(event.type())) {
-        counts.merge(event.type(), 1, Integer::sum);
-      } else {
-        more = true;
-      }
+  private WebhookResponse rejected(WebhookResponse response, String reason, long started) {
+    if (listener.active) {
+      listener.requestRejected(response.status(), reason);
     }
-    StringBuilder types = new StringBuilder("[");
-    counts.forEach((type, count) -> types.append(types.length() == 1 ? "" : ", ").append(type).append(count == 1 ? "" : " x" + count));
-    return types.append(more ? ", ...]" : "]").toString();
+    DeliveryLog.rejected(response, reason, started);
+    return response;
+  }
+
+  private static List<WebhookEvent> events(List<JsonNode> objects) {
+    List<WebhookEvent> events = new ArrayList<>(objects.size());
+    for (JsonNode object : objects) {
+      events.add(new WebhookEvent(object.get("type").textValue(), object));
+    }
+    return events;
   }
 
   @Override
   public String toString() {
-    return "WebhookReceiver[secrets="
-        + secretCount
-        + " (hidden), schemes="
-        + schemes
-        + ", maxBodyBytes="
-        + maxBodyBytes
-        + ", dispatcher="
-        + dispatcher.getClass().getName()
-        + "]";
+    return description;
   }
 
   /** Configures a {@link WebhookReceiver}. */
@@ -279,37 +170,40 @@ public final class WebhookReceiver {
     private Builder() {}
 
     /**
-     * The webhook secret from HrFlow's settings (its UTF-8 bytes key the HMAC).
+     * The webhook secret from HrFlow's settings (its UTF-8 bytes key the HMAC), typically {@code
+     * System.getenv("HRFLOW_WEBHOOK_SECRET")}.
      *
-     * @param secret the secret
      * @return this builder
+     * @throws IllegalArgumentException if {@code secret} is null or blank, with a message that says
+     *     where a secret comes from
      */
     public Builder secret(String secret) {
-      return secrets(List.of(Objects.requireNonNull(secret, "secret")));
+      return secrets(java.util.Collections.singletonList(secret));
     }
 
     /**
      * Several webhook secrets, any one of which may verify a request: during a rotation, the old and
      * the new.
      *
-     * @param secrets the secrets
      * @return this builder
+     * @throws IllegalArgumentException if the list is empty or holds a null or blank secret
      */
     public Builder secrets(List<String> secrets) {
-      List<String> copy = List.copyOf(secrets);
-      for (String secret : copy) {
-        if (secret.isEmpty()) {
-          throw new IllegalArgumentException("a webhook secret is never empty");
+      if (secrets == null || secrets.isEmpty()) {
+        throw new IllegalArgumentException(MISSING_SECRET);
+      }
+      for (String secret : secrets) {
+        if (secret == null || secret.isBlank()) {
+          throw new IllegalArgumentException(MISSING_SECRET);
         }
       }
-      this.secrets = copy;
+      this.secrets = List.copyOf(secrets);
       return this;
     }
 
     /**
      * The dispatcher events go to, such as {@code new RecruitingHooksDispatcher(handler)}.
      *
-     * @param dispatcher the dispatcher
      * @return this builder
      */
     public Builder dispatcher(WebhookDispatcher dispatcher) {
@@ -320,7 +214,6 @@ public final class WebhookReceiver {
     /**
      * Accepts only these signature schemes; by default all four are accepted.
      *
-     * @param schemes the schemes
      * @return this builder
      */
     public Builder schemes(SignatureScheme... schemes) {
@@ -334,7 +227,6 @@ public final class WebhookReceiver {
     /**
      * The largest body accepted, in bytes; larger ones get 413. Default 5 MiB.
      *
-     * @param maxBodyBytes the max body bytes
      * @return this builder
      */
     public Builder maxBodyBytes(int maxBodyBytes) {
@@ -349,7 +241,6 @@ public final class WebhookReceiver {
      * The most events one request may hold; more get 413 before their trees are built, which bounds
      * the memory a request can take. Default 10,000.
      *
-     * @param maxEvents the max events
      * @return this builder
      */
     public Builder maxEvents(int maxEvents) {
@@ -363,7 +254,6 @@ public final class WebhookReceiver {
     /**
      * Observes requests, rejections, dispatches and failures (metrics, tracing); none by default.
      *
-     * @param listener the listener
      * @return this builder
      */
     public Builder listener(WebhookListener listener) {
@@ -394,7 +284,7 @@ public final class WebhookReceiver {
      */
     public WebhookReceiver build() {
       if (secrets.isEmpty()) {
-        throw new IllegalStateException("set the webhook secret with secret(...) or secrets(...)");
+        throw new IllegalStateException(MISSING_SECRET);
       }
       if (dispatcher == null) {
         throw new IllegalStateException("set the dispatcher with dispatcher(new YourHooksDispatcher(handler))");

@@ -1,13 +1,17 @@
 package ai.hrflow.webhook.runtime;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to answer HrFlow: an HTTP status and a JSON body. Every status this library answers is made
- * here, so that the mapping from outcome to status lives in one place.
+ * What to answer HrFlow: an HTTP status, a JSON body, and the headers to send with them. Every answer
+ * this library gives, from {@link WebhookReceiver#receive} or from the embedded {@link WebhookServer},
+ * is made here, so that the mapping from outcome to status lives in one place. A framework adapter
+ * sends {@link #status()}, every one of {@link #headers()} and {@link #body()}.
  *
  * <table>
  *   <caption>Statuses</caption>
@@ -15,34 +19,50 @@ import java.util.Objects;
  *   <tr><td>200</td><td>every event was handled, or has no handler</td><td>is done</td></tr>
  *   <tr><td>400</td><td>the verified payload is not an event or an array of events</td><td>gives up or retries</td></tr>
  *   <tr><td>401</td><td>the signature is missing or wrong</td><td>gives up or retries</td></tr>
- *   <tr><td>404, 405, 415</td><td>wrong path, method or content type (embedded server only)</td><td>gives up</td></tr>
+ *   <tr><td>404, 405</td><td>wrong path or method (embedded server only; 405 comes with {@code Allow: POST})</td><td>gives up</td></tr>
  *   <tr><td>413</td><td>the body exceeds the size limit, or holds more events than the event limit</td><td>gives up</td></tr>
+ *   <tr><td>415</td><td>the body is declared as something other than JSON</td><td>gives up</td></tr>
  *   <tr><td>500</td><td>a handler threw</td><td>retries the whole request</td></tr>
  *   <tr><td>503</td><td>the server is saturated or closing, or (with deduplication) another delivery of an
- *       event is being handled</td><td>retries later</td></tr>
+ *       event is being handled; comes with {@code Retry-After}</td><td>retries later</td></tr>
  * </table>
  *
  * @param status the HTTP status code
  * @param body the JSON body
+ * @param headers the headers to send besides the status line, {@code Content-Type} included
  */
-public record WebhookResponse(int status, String body) {
+public record WebhookResponse(int status, String body, Map<String, String> headers) {
 
   /** The content type of every body. */
   public static final String CONTENT_TYPE = "application/json";
 
+  /** Seconds a sender is asked to wait before retrying a 503. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Map<String, String> JSON_ONLY = Map.of("Content-Type", CONTENT_TYPE);
 
   /**
-   * Checks the status range and that a body is present.
+   * Checks the status range, and that a body and headers are present.
    *
-   * @param status the HTTP status code
-   * @param body the JSON body
+   * @throws IllegalArgumentException if {@code status} is not an HTTP status
    */
   public WebhookResponse {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
     }
     Objects.requireNonNull(body, "body");
+    headers = Map.copyOf(headers);
+  }
+
+  /**
+   * A response with a JSON body and only the {@code Content-Type} header.
+   *
+   * @param status the HTTP status code
+   * @param body the JSON body
+   */
+  public WebhookResponse(int status, String body) {
+    this(status, body, JSON_ONLY);
   }
 
   /** {@return the body as UTF-8 bytes} */
@@ -56,96 +76,103 @@ public record WebhookResponse(int status, String body) {
   }
 
   static WebhookResponse of(int status, ObjectNode body) {
-    return new WebhookResponse(status, body.toString());
+    return new WebhookResponse(status, body.toString(), JSON_ONLY);
   }
 
-  /**
-   * 200: every event was handled, went to the fallback, or has no handler. Written by hand: it is
-   * the answer to nearly every request, and only numbers go in.
-   *
-   * @param events the events
-   * @param handled the handled
-   * @param fallback the fallback
-   * @param unhandled the unhandled
-   * @return 200: every event was handled, went to the fallback, or has no handler
-   */
-  public static WebhookResponse delivered(int events, int handled, int fallback, int unhandled) {
+  /** 200 for every event; written by hand because it answers nearly every request and holds only numbers. */
+  private static WebhookResponse delivered(int events, int handled, int fallback, int unhandled) {
     return new WebhookResponse(
         200,
-        "{\"events\":" + events + ",\"handled\":" + handled + ",\"fallback\":" + fallback + ",\"unhandled\":" + unhandled + "}");
+        "{\"events\":" + events + ",\"handled\":" + handled + ",\"fallback\":" + fallback + ",\"unhandled\":" + unhandled + "}",
+        JSON_ONLY);
   }
 
   /**
-   * 401: the request is not signed with a webhook secret.
-   *
-   * @param reason the reason
-   * @return 401: the request is not signed with a webhook secret
+   * What a request's dispatch amounts to: 200 when every event was handled, went to the fallback or
+   * has no handler; 500 naming the events whose handler threw; 503 when (with deduplication)
+   * another delivery is still handling one of them, which may yet fail, so that only a retry can
+   * tell.
    */
-  public static WebhookResponse unauthorized(String reason) {
+  static WebhookResponse dispatched(BatchDispatch.Outcome outcome) {
+    if (outcome.failed().isEmpty() && outcome.busy() == 0 && !outcome.deduplicating()) {
+      return delivered(outcome.events(), outcome.handled(), outcome.fallback(), outcome.unhandled());
+    }
+    ObjectNode body =
+        JSON.objectNode()
+            .put("events", outcome.events())
+            .put("handled", outcome.handled())
+            .put("fallback", outcome.fallback())
+            .put("unhandled", outcome.unhandled());
+    if (outcome.deduplicating()) {
+      body.put("duplicates", outcome.duplicates()).put("busy", outcome.busy());
+    }
+    if (!outcome.failed().isEmpty()) {
+      ArrayNode failed = body.putArray("failed");
+      for (BatchDispatch.Failure failure : outcome.failed()) {
+        failed.addObject().put("index", failure.index()).put("type", failure.type()).put("error", failure.exception().getClass().getSimpleName());
+      }
+      return of(500, body);
+    }
+    return outcome.busy() > 0 ? retryLater(of(503, body)) : of(200, body);
+  }
+
+  /** 401: the request is not signed with a webhook secret. */
+  static WebhookResponse unauthorized(String reason) {
     return error(401, "unauthorized", reason);
   }
 
-  /**
-   * 400: the verified payload is not an event or an array of events.
-   *
-   * @param reason the reason
-   * @return 400: the verified payload is not an event or an array of events
-   */
-  public static WebhookResponse badRequest(String reason) {
+  /** 400: the verified payload is not an event or an array of events. */
+  static WebhookResponse badRequest(String reason) {
     return error(400, "bad_request", reason);
   }
 
-  /**
-   * 413: the body is larger than {@code limit} bytes.
-   *
-   * @param limit the limit
-   * @return 413: the body is larger than {@code limit} bytes
-   */
-  public static WebhookResponse payloadTooLarge(long limit) {
+  /** 413: the body is larger than {@code limit} bytes. */
+  static WebhookResponse payloadTooLarge(long limit) {
     return error(413, "payload_too_large", "body exceeds the limit of " + limit + " bytes");
   }
 
-  /**
-   * 413: the payload holds more events than the receiver accepts in one request.
-   *
-   * @param reason the reason
-   * @return 413: the payload holds more events than the receiver accepts in one request
-   */
-  public static WebhookResponse tooManyEvents(String reason) {
+  /** 413: the payload holds more events than the receiver accepts in one request. */
+  static WebhookResponse tooManyEvents(String reason) {
     return error(413, "payload_too_large", reason);
   }
 
-  /** {@return 404: nothing is served at this path} */
-  public static WebhookResponse notFound() {
-    return error(404, "not_found", "no webhook endpoint at this path");
+  /** 404: nothing is served at this path; the message names the path that is. */
+  static WebhookResponse notFound(String webhookPath) {
+    return error(404, "not_found", "no webhook endpoint at this path; HrFlow webhooks are received with POST " + webhookPath);
   }
 
-  /** {@return 405: the webhook path takes POST only} */
-  public static WebhookResponse methodNotAllowed() {
-    return error(405, "method_not_allowed", "webhook calls are POST requests");
+  /** 405: the webhook path takes POST only. */
+  static WebhookResponse methodNotAllowed() {
+    return withHeader(error(405, "method_not_allowed", "webhook calls are POST requests"), "Allow", "POST");
   }
 
-  /** {@return 415: the body is declared as something other than JSON} */
-  public static WebhookResponse unsupportedMediaType() {
+  /** 415: the body is declared as something other than JSON. */
+  static WebhookResponse unsupportedMediaType() {
     return error(415, "unsupported_media_type", "webhook calls are application/json");
   }
 
-  /**
-   * 503: no capacity for another request now; the sender should retry later.
-   *
-   * @param reason the reason
-   * @return 503: no capacity for another request now; the sender should retry later
-   */
-  public static WebhookResponse unavailable(String reason) {
-    return error(503, "unavailable", reason);
+  /** 503: no capacity for the request now; the sender should retry later. */
+  static WebhookResponse unavailable(String reason) {
+    return retryLater(error(503, "unavailable", reason));
   }
 
-  /** {@return 200 for a health check} */
-  public static WebhookResponse healthy() {
+  /** {@code response} with {@code Retry-After}, for the 503 whose body says more than {@link #unavailable}. */
+  static WebhookResponse retryLater(WebhookResponse response) {
+    return withHeader(response, "Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+  }
+
+  /** 200 for a health check. */
+  static WebhookResponse healthy() {
     return of(200, JSON.objectNode().put("status", "ok"));
   }
 
   private static WebhookResponse error(int status, String error, String message) {
     return of(status, JSON.objectNode().put("error", error).put("message", message));
+  }
+
+  private static WebhookResponse withHeader(WebhookResponse response, String name, String value) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>(response.headers);
+    headers.put(name, value);
+    return new WebhookResponse(response.status, response.body, headers);
   }
 }

@@ -1,12 +1,15 @@
 package ai.hrflow.webhook.runtime;
 
-import ai.hrflow.webhook.runtime.http.WebhookHttpHandler;
-import ai.hrflow.webhook.runtime.http.WebhookServerSettings;
+import ai.hrflow.webhook.runtime.internal.http.WebhookHttpHandler;
+import ai.hrflow.webhook.runtime.internal.http.WebhookServerSettings;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -30,21 +33,19 @@ public final class WebhookServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
 
-  static {
-    WebhookServerSettings.applyJdkDefaults();
-  }
-
   private final HttpServer server;
   private final WebhookHttpHandler handler;
   private final ExecutorService workers;
   private final Duration shutdownTimeout;
+  private final String path;
   private volatile boolean closed;
 
-  private WebhookServer(HttpServer server, WebhookHttpHandler handler, ExecutorService workers, Duration shutdownTimeout) {
+  private WebhookServer(HttpServer server, WebhookHttpHandler handler, ExecutorService workers, Duration shutdownTimeout, String path) {
     this.server = server;
     this.handler = handler;
     this.workers = workers;
     this.shutdownTimeout = shutdownTimeout;
+    this.path = path;
   }
 
   /** {@return A builder; {@link Builder#receiver} is required} */
@@ -60,6 +61,25 @@ public final class WebhookServer implements AutoCloseable {
   /** {@return the address the server listens on} */
   public InetSocketAddress address() {
     return server.getAddress();
+  }
+
+  /**
+   * The webhook URL on this machine, such as {@code http://localhost:8080/webhooks}: {@code
+   * localhost} when the server listens on every interface, its address otherwise.
+   *
+   * @return the URL to post webhook calls to
+   */
+  public URI url() {
+    InetAddress address = server.getAddress().getAddress();
+    String host;
+    if (address.isAnyLocalAddress()) {
+      host = "localhost";
+    } else if (address instanceof Inet6Address) {
+      host = "[" + address.getHostAddress() + "]";
+    } else {
+      host = address.getHostAddress();
+    }
+    return URI.create("http://" + host + ":" + port() + path);
   }
 
   /**
@@ -95,7 +115,7 @@ public final class WebhookServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "WebhookServer[" + server.getAddress() + "]";
+    return "WebhookServer[" + url() + "]";
   }
 
   /** Configures and starts a {@link WebhookServer}. */
@@ -112,7 +132,6 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * The address to listen on; default {@code 0.0.0.0}, every interface.
      *
-     * @param host the host
      * @return this builder
      */
     public Builder host(String host) {
@@ -123,7 +142,6 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * The port to listen on; 0 lets the system choose (see {@link WebhookServer#port()}). Default 8080.
      *
-     * @param port the port
      * @return this builder
      */
     public Builder port(int port) {
@@ -137,7 +155,6 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * The webhook path, as configured in HrFlow; default {@code /webhooks}.
      *
-     * @param path the path
      * @return this builder
      */
     public Builder path(String path) {
@@ -151,7 +168,6 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * The receiver that verifies, decodes and dispatches each call.
      *
-     * @param receiver the receiver
      * @return this builder
      */
     public Builder receiver(WebhookReceiver receiver) {
@@ -162,7 +178,6 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * How many webhook calls may run at once; more get 503 with {@code Retry-After}. Default 64.
      *
-     * @param maxConcurrentRequests the max concurrent requests
      * @return this builder
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
@@ -176,7 +191,6 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * How long {@link WebhookServer#close()} waits for requests in flight; default 30 seconds.
      *
-     * @param shutdownTimeout the shutdown timeout
      * @return this builder
      */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
@@ -198,20 +212,17 @@ public final class WebhookServer implements AutoCloseable {
       if (receiver == null) {
         throw new IllegalStateException("set the receiver with receiver(WebhookReceiver.builder()...build())");
       }
-      WebhookHttpHandler handler = new WebhookHttpHandler(path, receiver, maxConcurrentRequests);
+      WebhookServerSettings.applyJdkDefaults();
+      WebhookHttpHandler handler = new WebhookHttpHandler(new ServerEndpoint(path, receiver), maxConcurrentRequests);
       ExecutorService workers = WebhookServerSettings.workers(maxConcurrentRequests);
       try {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", handler);
         server.setExecutor(workers);
         server.start();
-        LOG.log(
-            Level.INFO,
-            "webhook server listening on {0} at {1} ({2})",
-            server.getAddress().toString(),
-            path,
-            WebhookServerSettings.describe());
-        return new WebhookServer(server, handler, workers, shutdownTimeout);
+        WebhookServer started = new WebhookServer(server, handler, workers, shutdownTimeout, path);
+        LOG.log(Level.INFO, "webhook server listening on {0} ({1})", started.url(), WebhookServerSettings.describe());
+        return started;
       } catch (IOException e) {
         workers.shutdownNow();
         throw new UncheckedIOException("could not listen on " + host + ":" + port, e);

@@ -3,7 +3,7 @@ package ai.hrflow.webhook.hrjson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import ai.hrflow.webhook.runtime.decode.LenientBinding;
+import ai.hrflow.webhook.runtime.internal.decode.LenientBinding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
