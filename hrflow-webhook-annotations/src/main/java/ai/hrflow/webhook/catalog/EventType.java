@@ -268,8 +268,6 @@ public enum EventType {
 
   /**
    * The catalog entry for a type string, or empty if the type is not in the catalog.
-   *
-   * @return the catalog entry for a type string, or empty if the type is not in the catalog
    */
   public static Optional<EventType> of(String type) {
     return Optional.ofNullable(BY_TYPE.get(type));

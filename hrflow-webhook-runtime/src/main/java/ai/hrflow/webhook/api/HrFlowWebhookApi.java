@@ -60,7 +60,6 @@ public final class HrFlowWebhookApi {
    * @throws IllegalArgumentException if {@code eventType} is not in the catalog (the message names
    *     the nearest catalog types); use {@link #checkCustomType} for types the catalog lacks
    * @throws HrFlowApiException if HrFlow refuses, answers something unreadable, or cannot be reached
-   * @return asks HrFlow to confirm the webhook at {@code url} for {@code eventType}, a catalog type
    */
   public WebhookCheck check(URI url, String eventType) throws HrFlowApiException {
     if (EventType.of(eventType).isEmpty()) {
@@ -230,7 +229,6 @@ public final class HrFlowWebhookApi {
      * The client.
      *
      * @throws IllegalStateException if no API key was given
-     * @return the client
      */
     public HrFlowWebhookApi build() {
       if (apiKey == null) {

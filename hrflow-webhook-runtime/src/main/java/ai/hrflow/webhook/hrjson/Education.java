@@ -40,21 +40,6 @@ public record Education(
 
   /**
    * Replaces missing lists with empty ones.
-   *
-   * @param key the education's key (sent as {@code key} or {@code content_uid})
-   * @param title the degree or diploma
-   * @param school the school or university
-   * @param description what the person studied
-   * @param dateStart when it began (an ISO string or HrFlow's date object)
-   * @param dateEnd when it ended, or null if it goes on
-   * @param location where it took place
-   * @param skills skills learnt; never null
-   * @param certifications certifications gained; never null
-   * @param courses courses taken; never null
-   * @param tasks tasks performed; never null
-   * @param languages languages of study; never null
-   * @param interests interests shown; never null
-   * @param logo a link to the school's logo
    */
   public Education {
     skills = NullFree.list(skills);

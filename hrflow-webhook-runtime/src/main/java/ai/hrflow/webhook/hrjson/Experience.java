@@ -40,21 +40,6 @@ public record Experience(
 
   /**
    * Replaces missing lists with empty ones.
-   *
-   * @param key the experience's key (sent as {@code key} or {@code content_uid})
-   * @param title the position
-   * @param company the employer
-   * @param description what the person did
-   * @param dateStart when it began (an ISO string or HrFlow's date object)
-   * @param dateEnd when it ended, or null if it goes on
-   * @param location where it took place
-   * @param skills skills used; never null
-   * @param certifications certifications gained; never null
-   * @param courses courses taken; never null
-   * @param tasks tasks performed; never null
-   * @param languages languages used; never null
-   * @param interests interests shown; never null
-   * @param logo a link to the employer's logo
    */
   public Experience {
     skills = NullFree.list(skills);

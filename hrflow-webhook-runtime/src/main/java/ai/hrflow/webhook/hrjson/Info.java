@@ -32,16 +32,6 @@ public record Info(
 
   /**
    * Replaces a missing list with an empty one.
-   *
-   * @param fullName the full name, such as {@code Ada Lovelace}
-   * @param email the e-mail address
-   * @param phone the phone number
-   * @param dateBirth the date of birth (sent as {@code date_birth} or {@code birthdate})
-   * @param location where the person lives
-   * @param urls links such as LinkedIn or GitHub; never null
-   * @param picture a link to a photo
-   * @param gender the gender, as written
-   * @param summary a short summary of the profile
    */
   public Info {
     urls = NullFree.list(urls);

@@ -69,34 +69,6 @@ public record Job(
 
   /**
    * Replaces missing lists with empty ones.
-   *
-   * @param id the job's numeric id
-   * @param key the job's key, HrFlow's identifier (Riminder-era senders: {@code filter_id})
-   * @param reference your own identifier for the job (Riminder-era senders: {@code filter_reference})
-   * @param boardKey the key of the board the job is stored in
-   * @param board the board the job is stored in
-   * @param createdAt when the job was created
-   * @param updatedAt when the job was last changed
-   * @param archivedAt when the job was archived, or null
-   * @param name the job's title
-   * @param url the job posting's address
-   * @param summary a short description
-   * @param location where the job is
-   * @param sections the parts of the job description
-   * @param culture the company culture, as written
-   * @param benefits the benefits, as written
-   * @param responsibilities the responsibilities, as written
-   * @param requirements the requirements, as written
-   * @param interviews the interview process, as written
-   * @param rangesDate named date ranges, such as the start date
-   * @param rangesFloat named numeric ranges, such as the salary
-   * @param skills skills required
-   * @param languages languages required
-   * @param tags tags set by you or HrFlow
-   * @param metadatas free-form metadata
-   * @param certifications certifications required
-   * @param courses courses required
-   * @param tasks tasks of the position
    */
   public Job {
     sections = NullFree.list(sections);

@@ -17,12 +17,6 @@ public record Location(String text, Double lat, Double lng, @JsonAlias("geojson"
 
   /**
    * Replaces a missing address with an empty one and drops empty parts.
-   *
-   * @param text the place as written, such as {@code Paris, France}
-   * @param lat latitude, or null if not geocoded
-   * @param lng longitude, or null if not geocoded
-   * @param fields address parts by name ({@code city}, {@code country}, {@code postcode}, ...), sent as {@code fields} or {@code geojson}; never null
-   * @param gmaps a Google Maps link, or null
    */
   public Location {
     fields = NullFree.map(fields);

@@ -61,27 +61,6 @@ public record Profile(
 
   /**
    * Replaces missing lists with empty ones.
-   *
-   * @param id the profile's id
-   * @param key the profile's key, HrFlow's identifier (Riminder-era senders: {@code profile_id})
-   * @param reference your own identifier for the profile (Riminder-era senders: {@code profile_reference})
-   * @param archivedAt when the profile was archived, or null (sent as {@code archived_at} or {@code archive})
-   * @param consentAlgorithmic the algorithmic-processing consent object, as sent
-   * @param source the source the profile is stored in
-   * @param createdAt when the profile was created
-   * @param updatedAt when the profile was last changed
-   * @param info who the person is
-   * @param text the full text of the profile's document
-   * @param textLanguage the language of {@code text}, such as {@code en}
-   * @param experiences jobs held
-   * @param educations studies followed
-   * @param experiencesDuration total years of experience
-   * @param educationsDuration total years of education
-   * @param attachments attached files
-   * @param languages spoken languages
-   * @param tags tags set by you or HrFlow
-   * @param metadatas free-form metadata
-   * @param labels recruiters' verdicts for jobs
    */
   public Profile {
     experiences = NullFree.list(experiences);

@@ -25,8 +25,6 @@ public interface IdempotencyStore {
 
   /**
    * Claims {@code key} for handling, atomically.
-   *
-   * @return claims {@code key} for handling, atomically
    */
   Claim claim(String key);
 
@@ -43,8 +41,6 @@ public interface IdempotencyStore {
   /**
    * A store in this process's memory that remembers the last {@code maxEntries} handled keys (about
    * a hundred bytes each).
-   *
-   * @return A store in this process's memory that remembers the last {@code maxEntries} handled keys (about a hundred bytes each)
    */
   static IdempotencyStore inMemory(int maxEntries) {
     return new InMemoryIdempotencyStore(maxEntries);

@@ -51,7 +51,6 @@ public final class WebhookEvent {
    * The event in {@code json}, whose {@code type} field names its type.
    *
    * @throws IllegalArgumentException if {@code json} is not an object with a non-empty string {@code type}
-   * @return the event in {@code json}, whose {@code type} field names its type
    */
   public static WebhookEvent of(JsonNode json) {
     Objects.requireNonNull(json, "json");
@@ -121,8 +120,6 @@ public final class WebhookEvent {
   /**
    * A hex SHA-256 of the event's type and JSON: the same for every delivery of the same event, which
    * is what deduplication keys on (HrFlow sends no event id).
-   *
-   * @return A hex SHA-256 of the event's type and JSON: the same for every delivery of the same event, which is what deduplication keys on (HrFlow sends no event id)
    */
   public String fingerprint() {
     try {

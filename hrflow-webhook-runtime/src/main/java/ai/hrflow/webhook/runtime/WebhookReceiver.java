@@ -280,7 +280,6 @@ public final class WebhookReceiver {
      * The receiver.
      *
      * @throws IllegalStateException if no secret or no dispatcher was given
-     * @return the receiver
      */
     public WebhookReceiver build() {
       if (secrets.isEmpty()) {

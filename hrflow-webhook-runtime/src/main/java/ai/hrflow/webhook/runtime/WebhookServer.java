@@ -206,7 +206,6 @@ public final class WebhookServer implements AutoCloseable {
      *
      * @throws IllegalStateException if no receiver was given
      * @throws UncheckedIOException if the address cannot be bound, for instance a port in use
-     * @return binds and starts the server
      */
     public WebhookServer start() {
       if (receiver == null) {

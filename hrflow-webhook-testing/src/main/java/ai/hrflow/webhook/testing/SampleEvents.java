@@ -35,8 +35,6 @@ public final class SampleEvents {
    * A sample event of {@code type} as a JSON object. A type outside the catalog gets the sample of
    * the family its first word names ({@code profile}, {@code job} or {@code filter}, {@code action}),
    * or no object at all.
-   *
-   * @return A sample event of {@code type} as a JSON object
    */
   public static ObjectNode node(String type) {
     ObjectNode event = JSON.createObjectNode().put("type", type);
@@ -47,8 +45,6 @@ public final class SampleEvents {
 
   /**
    * {@link #node} as JSON text.
-   *
-   * @return {@link #node} as JSON text
    */
   public static String json(String type) {
     return node(type).toString();
@@ -56,8 +52,6 @@ public final class SampleEvents {
 
   /**
    * {@link #node} as UTF-8 bytes, ready to sign and send.
-   *
-   * @return {@link #node} as UTF-8 bytes, ready to sign and send
    */
   public static byte[] bytes(String type) {
     return json(type).getBytes(StandardCharsets.UTF_8);
@@ -65,8 +59,6 @@ public final class SampleEvents {
 
   /**
    * {@link #node} decoded, as a dispatcher receives it.
-   *
-   * @return {@link #node} decoded, as a dispatcher receives it
    */
   public static WebhookEvent event(String type) {
     return WebhookEvent.of(node(type));
@@ -74,8 +66,6 @@ public final class SampleEvents {
 
   /**
    * A JSON array of one sample event per type: a batch, as the seed says HrFlow sends.
-   *
-   * @return A JSON array of one sample event per type: a batch, as the seed says HrFlow sends
    */
   public static String batch(String... types) {
     ArrayNode batch = JSON.createArrayNode();

@@ -53,8 +53,6 @@ public final class WebhookTester {
 
   /**
    * A tester with a receiver of its own (random secret, default settings) over {@code dispatcher}.
-   *
-   * @return A tester with a receiver of its own (random secret, default settings) over {@code dispatcher}
    */
   public static WebhookTester of(WebhookDispatcher dispatcher) {
     byte[] random = new byte[16];
@@ -65,8 +63,6 @@ public final class WebhookTester {
 
   /**
    * A tester that calls {@code receiver.receive} in process, signing with {@code secret}.
-   *
-   * @return A tester that calls {@code receiver.receive} in process, signing with {@code secret}
    */
   public static WebhookTester of(WebhookReceiver receiver, String secret) {
     return new WebhookTester(requireSecret(secret), SignatureScheme.SIGNED_HEX, Objects.requireNonNull(receiver, "receiver"), null, null);
@@ -74,8 +70,6 @@ public final class WebhookTester {
 
   /**
    * A tester that POSTs to a running server at {@code endpoint}, such as {@code http://localhost:8080/webhooks}.
-   *
-   * @return A tester that POSTs to a running server at {@code endpoint}, such as {@code http://localhost:8080/webhooks}
    */
   public static WebhookTester of(URI endpoint, String secret) {
     return new WebhookTester(
@@ -88,8 +82,6 @@ public final class WebhookTester {
 
   /**
    * A copy that signs in {@code scheme}; the default is {@code SIGNED_HEX}, the official SDK's.
-   *
-   * @return A copy that signs in {@code scheme}; the default is {@code SIGNED_HEX}, the official SDK's
    */
   public WebhookTester scheme(SignatureScheme scheme) {
     return new WebhookTester(secret, Objects.requireNonNull(scheme, "scheme"), receiver, endpoint, http);
@@ -97,8 +89,6 @@ public final class WebhookTester {
 
   /**
    * Sends the sample event of {@code type} ({@link SampleEvents}).
-   *
-   * @return sends the sample event of {@code type} ({@link SampleEvents})
    */
   public WebhookResponse send(String type) {
     return sendJson(SampleEvents.json(type));
@@ -106,8 +96,6 @@ public final class WebhookTester {
 
   /**
    * Sends one batch holding the sample event of each of {@code types}.
-   *
-   * @return sends one batch holding the sample event of each of {@code types}
    */
   public WebhookResponse sendBatch(String... types) {
     return sendJson(SampleEvents.batch(types));
@@ -115,8 +103,6 @@ public final class WebhookTester {
 
   /**
    * Sends {@code json}, an event object or an array of them, signed.
-   *
-   * @return sends {@code json}, an event object or an array of them, signed
    */
   public WebhookResponse sendJson(String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);

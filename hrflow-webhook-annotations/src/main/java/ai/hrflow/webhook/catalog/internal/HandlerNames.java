@@ -16,8 +16,6 @@ public final class HandlerNames {
 
   /**
    * The conventional handler method name for a type: {@code job.embedding.error} gives {@code onJobEmbeddingError}.
-   *
-   * @return the conventional handler method name for a type: {@code job.embedding.error} gives {@code onJobEmbeddingError}
    */
   public static String methodNameFor(String type) {
     StringBuilder name = new StringBuilder(PREFIX);
@@ -33,8 +31,6 @@ public final class HandlerNames {
    * The type a method name implies by the convention: {@code onProfileParsingSuccess} gives {@code
    * profile.parsing.success}. Empty if the name does not follow the convention ({@code on} and then
    * an upper-case letter). The type is not checked against the catalog.
-   *
-   * @return the type a method name implies by the convention: {@code onProfileParsingSuccess} gives {@code profile.parsing.success}
    */
   public static Optional<String> typeFor(String methodName) {
     if (methodName.length() <= PREFIX.length()

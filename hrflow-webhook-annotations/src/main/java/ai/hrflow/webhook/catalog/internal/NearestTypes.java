@@ -24,8 +24,6 @@ public final class NearestTypes {
 
   /**
    * Up to three catalog handler method names nearest to {@code methodName}; empty if none is close.
-   *
-   * @return up to three catalog handler method names nearest to {@code methodName}; empty if none is close
    */
   public static List<String> toHandlerName(String methodName) {
     return nearest(methodName, type -> HandlerNames.methodNameFor(type.type()));
@@ -33,8 +31,6 @@ public final class NearestTypes {
 
   /**
    * Up to three catalog type strings nearest to {@code type}; empty if none is close.
-   *
-   * @return up to three catalog type strings nearest to {@code type}; empty if none is close
    */
   public static List<String> toType(String type) {
     return nearest(type, EventType::type);
@@ -84,8 +80,6 @@ public final class NearestTypes {
 
   /**
    * Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}.
-   *
-   * @return levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}
    */
   public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];

@@ -45,8 +45,6 @@ public final class HandlerInterfaceReader {
 
   /**
    * Reads an interface, its methods and the methods it inherits.
-   *
-   * @return reads an interface, its methods and the methods it inherits
    */
   public HandlerInterface read(TypeElement element) {
     List<HandlerMethod> methods = new ArrayList<>();

@@ -22,8 +22,6 @@ public final class RuntimeNames {
 
   /**
    * The fully qualified name of a runtime API type.
-   *
-   * @return the fully qualified name of a runtime API type
    */
   public static String qualified(String simpleName) {
     return RUNTIME_PACKAGE + "." + simpleName;

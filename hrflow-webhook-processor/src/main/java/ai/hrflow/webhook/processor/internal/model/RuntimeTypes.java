@@ -17,8 +17,6 @@ public record RuntimeTypes(TypeElement event, Map<PayloadSchema, TypeElement> pa
 
   /**
    * The runtime types, or empty when hrflow-webhook-runtime is not on the compile classpath.
-   *
-   * @return the runtime types, or empty when hrflow-webhook-runtime is not on the compile classpath
    */
   public static Optional<RuntimeTypes> lookup(Elements elements) {
     TypeElement dispatcher = elements.getTypeElement(RuntimeNames.qualified(RuntimeNames.DISPATCHER));

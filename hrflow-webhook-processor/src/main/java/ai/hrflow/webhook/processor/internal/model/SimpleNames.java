@@ -9,8 +9,6 @@ public final class SimpleNames {
 
   /**
    * The type as written without package prefixes, such as {@code List<String>}.
-   *
-   * @return the type as written without package prefixes, such as {@code List<String>}
    */
   public static String of(TypeMirror type) {
     return type.toString().replaceAll("\\b[a-z][\\w$]*\\.", "");

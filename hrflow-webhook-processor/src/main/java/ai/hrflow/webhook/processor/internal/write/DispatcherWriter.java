@@ -30,8 +30,6 @@ public final class DispatcherWriter {
 
   /**
    * The dispatcher class for {@code handlers}, which must have passed validation.
-   *
-   * @return the dispatcher class for {@code handlers}, which must have passed validation
    */
   public TypeSpec.Builder write(HandlerInterface handlers) {
     ClassName handlerType = ClassName.get(handlers.element());

@@ -43,8 +43,6 @@ public final class SourceFileWriter {
 
   /**
    * The file {@link #write} would write, for tests and tools.
-   *
-   * @return the file {@link #write} would write, for tests and tools
    */
   public JavaFile toJavaFile(String packageName, TypeSpec.Builder type, Element origin) {
     generatedAnnotation.ifPresent(

@@ -26,8 +26,6 @@ public final class DateForms {
 
   /**
    * The instant {@code text} denotes, or null if it is in none of the forms above.
-   *
-   * @return the instant {@code text} denotes, or null if it is in none of the forms above
    */
   public static Instant parse(String text) {
     String s = text.strip();
@@ -153,8 +151,6 @@ public final class DateForms {
 
   /**
    * The instant of an epoch value in seconds or, from {@link #MILLIS_THRESHOLD} on, milliseconds.
-   *
-   * @return the instant of an epoch value in seconds or, from {@link #MILLIS_THRESHOLD} on, milliseconds
    */
   public static Instant fromEpoch(long value) {
     try {
@@ -166,8 +162,6 @@ public final class DateForms {
 
   /**
    * The instant of a fractional epoch value, such as {@code 1589278320.5}, or null if out of range.
-   *
-   * @return the instant of a fractional epoch value, such as {@code 1589278320.5}, or null if out of range
    */
   public static Instant fromEpoch(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) > 9.0e15) {

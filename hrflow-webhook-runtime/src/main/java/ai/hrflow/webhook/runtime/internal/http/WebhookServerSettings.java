@@ -84,8 +84,6 @@ public final class WebhookServerSettings {
   /**
    * An executor for requests: virtual threads when available, else a pool large enough for {@code
    * maxConcurrent} requests plus a few threads to refuse more.
-   *
-   * @return an executor for requests: virtual threads when available, else a pool large enough for {@code maxConcurrent} requests plus a few threads to refuse more
    */
   public static ExecutorService workers(int maxConcurrent) {
     int platformThreads = maxConcurrent + SPARE_THREADS;

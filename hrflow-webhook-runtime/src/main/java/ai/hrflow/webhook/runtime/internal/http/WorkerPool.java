@@ -11,10 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ended after a minute idle, so that no request waits while a thread is free; with every thread busy,
  * requests wait in the queue, and each knows how long it waited ({@link #waitedNanos}), which is what
  * lets the server refuse one the JDK's request time-out may already have cut off.
- *
- * <p>A pool that started at one thread per core and grew only when a request had waited 20 ms was
- * measured 5 to 10% faster on two cores, but it added a thread only when another request arrived:
- * with handlers that block, a waiting request waited for the next one. It was dropped.
+
  */
 final class WorkerPool extends ThreadPoolExecutor {
 

@@ -29,8 +29,6 @@ public final class Hmac {
 
   /**
    * The 32-byte MAC of {@code data[offset, offset + length)}.
-   *
-   * @return the 32-byte MAC of {@code data[offset, offset + length)}
    */
   public byte[] mac(byte[] data, int offset, int length) {
     Mac mac = cloneable ? cloneOf(keyed) : newMac();
@@ -40,8 +38,6 @@ public final class Hmac {
 
   /**
    * The 32-byte MAC of {@code data}.
-   *
-   * @return the 32-byte MAC of {@code data}
    */
   public byte[] mac(byte[] data) {
     return mac(data, 0, data.length);

@@ -19,8 +19,6 @@ public final class SignatureHeaders {
 
   /**
    * Whether {@code name} is one of the signature header's names.
-   *
-   * @return whether {@code name} is one of the signature header's names
    */
   public static boolean isSignatureHeader(String name) {
     String normalized = name.strip().toUpperCase(Locale.ROOT).replace('_', '-');
@@ -33,8 +31,6 @@ public final class SignatureHeaders {
   /**
    * The distinct signature values among {@code headers}: none when the request is unsigned, more than
    * one when it carries contradicting signatures.
-   *
-   * @return the distinct signature values among {@code headers}: none when the request is unsigned, more than one when it carries contradicting signatures
    */
   public static List<String> valuesIn(Map<String, List<String>> headers) {
     List<String> values = new ArrayList<>(1);
