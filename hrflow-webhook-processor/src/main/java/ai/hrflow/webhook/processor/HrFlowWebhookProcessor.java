@@ -4,10 +4,14 @@ import ai.hrflow.webhook.HrFlowWebhook;
 import ai.hrflow.webhook.catalog.internal.PayloadSchema;
 import ai.hrflow.webhook.processor.internal.model.HandlerInterface;
 import ai.hrflow.webhook.processor.internal.model.HandlerInterfaceReader;
+import ai.hrflow.webhook.processor.internal.model.RecordBinding;
+import ai.hrflow.webhook.processor.internal.model.RecordBindingReader;
 import ai.hrflow.webhook.processor.internal.model.RuntimeNames;
 import ai.hrflow.webhook.processor.internal.model.RuntimeTypes;
 import ai.hrflow.webhook.processor.internal.validate.HandlerInterfaceValidator;
+import ai.hrflow.webhook.processor.internal.validate.RecordBindingValidator;
 import ai.hrflow.webhook.processor.internal.validate.Reporter;
+import ai.hrflow.webhook.processor.internal.write.BinderWriter;
 import ai.hrflow.webhook.processor.internal.write.DispatcherWriter;
 import ai.hrflow.webhook.processor.internal.write.EventTypesWriter;
 import ai.hrflow.webhook.processor.internal.write.PayloadRecordWriter;
@@ -75,7 +79,7 @@ public final class HrFlowWebhookProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(HrFlowWebhook.class.getCanonicalName(), RuntimeNames.PAYLOADS_FROM_CATALOG);
+    return Set.of(HrFlowWebhook.class.getCanonicalName(), RuntimeNames.PAYLOADS_FROM_CATALOG, RuntimeNames.BINDERS_FROM_RECORDS);
   }
 
   @Override
@@ -89,6 +93,12 @@ public final class HrFlowWebhookProcessor extends AbstractProcessor {
     if (payloadsFromCatalog != null) {
       for (Element annotated : round.getElementsAnnotatedWith(payloadsFromCatalog)) {
         guarded(annotated, () -> writePayloads(annotated));
+      }
+    }
+    TypeElement bindersFromRecords = elements.getTypeElement(RuntimeNames.BINDERS_FROM_RECORDS);
+    if (bindersFromRecords != null) {
+      for (Element annotated : round.getElementsAnnotatedWith(bindersFromRecords)) {
+        guarded(annotated, () -> writeBinders(annotated));
       }
     }
     List<Element> candidates = new ArrayList<>();
@@ -201,6 +211,18 @@ public final class HrFlowWebhookProcessor extends AbstractProcessor {
       write(PayloadSchema.PAYLOAD_PACKAGE, records.write(schema), payloadPackage);
     }
     write(PayloadSchema.PAYLOAD_PACKAGE, new EventTypesWriter().write(), payloadPackage);
+  }
+
+  private void writeBinders(Element annotated) {
+    if (!(annotated instanceof PackageElement recordPackage)
+        || !recordPackage.getQualifiedName().contentEquals(PayloadSchema.HRJSON_PACKAGE)) {
+      reporter.error(annotated, "@BindersFromRecords belongs on package " + PayloadSchema.HRJSON_PACKAGE + " in hrflow-webhook-runtime only.");
+      return;
+    }
+    List<RecordBinding> records = new RecordBindingReader().read(recordPackage);
+    if (new RecordBindingValidator(reporter).validate(records)) {
+      write(RuntimeNames.BINDERS_PACKAGE, new BinderWriter().write(records), recordPackage);
+    }
   }
 
   private void write(String packageName, TypeSpec.Builder type, Element origin) {

@@ -1,36 +1,84 @@
 package ai.hrflow.webhook.runtime;
 
+import ai.hrflow.webhook.runtime.internal.log.LogText;
+import ai.hrflow.webhook.runtime.internal.log.RateLimit;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The log line of each request, through {@code System.Logger} {@code ai.hrflow.webhook}: its status,
- * the event types with their counts, the signature scheme or the reason for a rejection, and how long
- * it took. Never the secret, the signature or the payload.
+ * The log lines of requests, through {@code System.Logger} {@code ai.hrflow.webhook}. Never the
+ * secret, the signature or the payload; values that came from the network are escaped and cut.
+ *
+ * <ul>
+ *   <li>A delivered request is a {@code DEBUG} line (status, event types with counts, scheme, time):
+ *       nothing at the default level, one switch away.
+ *   <li>A refused request (401, 400, 413, 415, 404, 405, 503) is an {@code INFO} line, at most one per
+ *       reason per interval (a minute by default); the next line says how many were not written.
+ * </ul>
+ *
+ * A handler failure is logged where it happens, at {@code WARNING} with its stack trace.
  */
 final class DeliveryLog {
 
+  /** How often a line is written for one reason of refusal, at most. */
+  static final Duration DEFAULT_REFUSAL_INTERVAL = Duration.ofMinutes(1);
+
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
   private static final int LOGGED_TYPES = 10;
+  private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
 
-  private DeliveryLog() {}
+  private final RateLimit refusals;
+  private final String interval;
 
-  /** Logs a request whose events were dispatched. */
-  static void delivered(WebhookResponse response, List<WebhookEvent> events, SignatureScheme scheme, long startedNanos) {
-    if (LOG.isLoggable(Level.INFO)) {
+  DeliveryLog(Duration refusalInterval) {
+    this.refusals = new RateLimit(refusalInterval.toNanos(), System::nanoTime);
+    this.interval = refusalInterval.toMillis() < 1000 ? refusalInterval.toMillis() + " ms" : refusalInterval.toSeconds() + " s";
+  }
+
+  /** Logs a request whose events were dispatched, at DEBUG. */
+  void delivered(WebhookResponse response, List<WebhookEvent> events, SignatureScheme scheme, long startedNanos) {
+    if (LOG.isLoggable(Level.DEBUG)) {
       StringBuilder line = new StringBuilder("webhook ").append(response.status()).append(' ').append(events.size());
       line.append(events.size() == 1 ? " event " : " events ").append(typeCounts(events)).append(' ').append(scheme.name());
-      LOG.log(Level.INFO, took(line, startedNanos));
+      LOG.log(Level.DEBUG, took(line, startedNanos));
     }
   }
 
-  /** Logs a request refused before any handler ran. */
-  static void rejected(WebhookResponse response, String reason, long startedNanos) {
+  /**
+   * Logs a request refused before any handler ran, at INFO, unless a line for the same {@code key}
+   * was written within the interval.
+   *
+   * @param key the reason, from a small fixed set, such as {@code "signature does not match"}
+   * @param reason the reason in words, which may say more than the key (where parsing failed)
+   */
+  void refused(WebhookResponse response, String key, String reason, long startedNanos) {
     if (LOG.isLoggable(Level.INFO)) {
-      LOG.log(Level.INFO, took(new StringBuilder("webhook ").append(response.status()).append(' ').append(reason), startedNanos));
+      long heldBack = refusals.acquire(response.status() + " " + key);
+      if (heldBack >= 0) {
+        StringBuilder line = new StringBuilder("webhook ").append(response.status()).append(' ').append(reason);
+        LOG.log(Level.INFO, heldBack(took(line, startedNanos), heldBack));
+      }
     }
+  }
+
+  /** Logs a request the HTTP layer refused (wrong path or method, saturation), as {@link #refused}. */
+  void refusedByServer(WebhookResponse response, String key, String method, String path) {
+    if (LOG.isLoggable(Level.INFO)) {
+      long heldBack = refusals.acquire(response.status() + " " + key);
+      if (heldBack >= 0) {
+        String shownMethod = KNOWN_METHODS.contains(method) ? method : "(unknown method)";
+        String line = "webhook " + response.status() + " " + key + ": " + shownMethod + " " + LogText.of(path);
+        LOG.log(Level.INFO, heldBack(line, heldBack));
+      }
+    }
+  }
+
+  private String heldBack(String line, long heldBack) {
+    return heldBack == 0 ? line : line + " (" + heldBack + " more like it not logged; at most one line per " + interval + ")";
   }
 
   private static String took(StringBuilder line, long startedNanos) {
@@ -50,7 +98,8 @@ final class DeliveryLog {
       }
     }
     StringBuilder types = new StringBuilder("[");
-    counts.forEach((type, count) -> types.append(types.length() == 1 ? "" : ", ").append(type).append(count == 1 ? "" : " x" + count));
+    counts.forEach(
+        (type, count) -> types.append(types.length() == 1 ? "" : ", ").append(LogText.of(type, 100)).append(count == 1 ? "" : " x" + count));
     return types.append(more ? ", ...]" : "]").toString();
   }
 }

@@ -37,8 +37,8 @@ final class ServerEndpoint implements Endpoint {
   }
 
   @Override
-  public Reply answer(Reason reason) {
-    return reply(
+  public Reply answer(Reason reason, String method, String requestPath) {
+    WebhookResponse response =
         switch (reason) {
           case HEALTHY -> WebhookResponse.healthy();
           case NOT_FOUND -> WebhookResponse.notFound(path);
@@ -47,7 +47,11 @@ final class ServerEndpoint implements Endpoint {
           case CLOSING -> WebhookResponse.unavailable("the server is shutting down");
           case SATURATED -> WebhookResponse.unavailable("too many concurrent requests");
           case WAITED_TOO_LONG -> WebhookResponse.unavailable("the request waited too long for a worker");
-        });
+        };
+    if (reason != Reason.HEALTHY) {
+      receiver.refusedByServer(response, reason.description(), method, requestPath);
+    }
+    return reply(response);
   }
 
   private static Reply reply(WebhookResponse response) {

@@ -5,6 +5,7 @@ import ai.hrflow.webhook.runtime.internal.decode.MalformedEventsException;
 import ai.hrflow.webhook.runtime.internal.decode.TooManyEventsException;
 import ai.hrflow.webhook.runtime.internal.signature.SignatureHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class WebhookReceiver {
   private final EventDecoder decoder;
   private final BatchDispatch dispatch;
   private final GuardedListener listener;
+  private final DeliveryLog log;
   private final int maxBodyBytes;
   private final String description;
 
@@ -58,6 +60,7 @@ public final class WebhookReceiver {
     this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
     this.listener = new GuardedListener(builder.listener);
     this.dispatch = new BatchDispatch(builder.dispatcher, builder.deduplication, listener);
+    this.log = new DeliveryLog(builder.refusalLogInterval);
     this.maxBodyBytes = builder.maxBodyBytes;
     this.description =
         "WebhookReceiver[secrets=" + builder.secrets.size() + " (hidden), schemes=" + schemes + ", maxBodyBytes=" + maxBodyBytes
@@ -102,45 +105,53 @@ public final class WebhookReceiver {
    */
   WebhookResponse admit(Map<String, List<String>> headers) {
     if (!RequestHeaders.isJson(RequestHeaders.first(headers, "Content-Type"))) {
-      return rejected(WebhookResponse.unsupportedMediaType(), "content type is not JSON", System.nanoTime());
+      return rejected(WebhookResponse.unsupportedMediaType(), "content type", "content type is not JSON", System.nanoTime());
     }
     return null;
   }
 
+  /** Logs an answer the embedded server gave on its own (a wrong path or method, saturation). */
+  void refusedByServer(WebhookResponse response, String key, String method, String path) {
+    if (listener.active) {
+      listener.requestRejected(response.status(), key);
+    }
+    log.refusedByServer(response, key, method, path);
+  }
+
   private WebhookResponse verifyDecodeDispatch(Map<String, List<String>> headers, byte[] body, long started) {
     if (body.length > maxBodyBytes) {
-      return rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), "body too large", started);
+      return rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), "body too large", "body too large", started);
     }
     if (!RequestHeaders.isJson(RequestHeaders.first(headers, "Content-Type"))) {
-      return rejected(WebhookResponse.unsupportedMediaType(), "content type is not JSON", started);
+      return rejected(WebhookResponse.unsupportedMediaType(), "content type", "content type is not JSON", started);
     }
     List<String> signatures = SignatureHeaders.valuesIn(headers);
     if (signatures.size() > 1) {
-      return rejected(WebhookResponse.unauthorized("conflicting signature headers"), "conflicting signatures", started);
+      return rejected(WebhookResponse.unauthorized("conflicting signature headers"), "conflicting signatures", "conflicting signatures", started);
     }
     Verification verification = verifier.verify(signatures.isEmpty() ? null : signatures.get(0), body);
     if (verification instanceof Verification.Rejected rejected) {
-      return rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), started);
+      return rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), rejected.reason(), started);
     }
     Verification.Verified verified = (Verification.Verified) verification;
     List<WebhookEvent> events;
     try {
       events = events(decoder.decode(verified.payload()));
     } catch (TooManyEventsException e) {
-      return rejected(WebhookResponse.tooManyEvents(e.getMessage()), e.getMessage(), started);
+      return rejected(WebhookResponse.tooManyEvents(e.getMessage()), "too many events", e.getMessage(), started);
     } catch (MalformedEventsException e) {
-      return rejected(WebhookResponse.badRequest(e.getMessage()), e.getMessage(), started);
+      return rejected(WebhookResponse.badRequest(e.getMessage()), "malformed payload", e.getMessage(), started);
     }
     WebhookResponse response = WebhookResponse.dispatched(dispatch.dispatchAll(events));
-    DeliveryLog.delivered(response, events, verified.scheme(), started);
+    log.delivered(response, events, verified.scheme(), started);
     return response;
   }
 
-  private WebhookResponse rejected(WebhookResponse response, String reason, long started) {
+  private WebhookResponse rejected(WebhookResponse response, String key, String reason, long started) {
     if (listener.active) {
       listener.requestRejected(response.status(), reason);
     }
-    DeliveryLog.rejected(response, reason, started);
+    log.refused(response, key, reason, started);
     return response;
   }
 
@@ -166,8 +177,15 @@ public final class WebhookReceiver {
     private int maxEvents = DEFAULT_MAX_EVENTS;
     private IdempotencyStore deduplication;
     private WebhookListener listener = WebhookListener.NONE;
+    private Duration refusalLogInterval = DeliveryLog.DEFAULT_REFUSAL_INTERVAL;
 
     private Builder() {}
+
+    /** How often a refusal is logged at most, per reason; a minute by default (shorter in tests). */
+    Builder refusalLogInterval(Duration interval) {
+      this.refusalLogInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
 
     /**
      * The webhook secret from HrFlow's settings (its UTF-8 bytes key the HMAC), typically {@code

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.hrflow.webhook.payload.ProfilePayload;
 import ai.hrflow.webhook.runtime.testhooks.WithoutFallbackHooksDispatcher;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,24 +54,83 @@ class OperationsTest {
   }
 
   @Test
-  void logsOneInfoLinePerRequestWithTypesAndOutcomeButNoSecretSignatureOrPayload() throws Exception {
+  void aDeliveryWritesNothingAtTheDefaultLevelAndOneDebugLineWhenAskedFor() throws Exception {
     WebhookReceiver receiver =
         WebhookReceiver.builder().secret(Signed.SECRET).dispatcher(new WithoutFallbackHooksDispatcher(event -> {})).build();
     String json = "{\"type\":\"profile.parsing.success\",\"profile\":{\"info\":{\"full_name\":\"" + PAYLOAD_MARKER + "\"}}}";
     String signature = WebhookSigner.sign(SignatureScheme.SIGNED_HEX, Signed.SECRET, json);
     try (WebhookServer server = WebhookServer.builder().port(0).receiver(receiver).start()) {
       HttpTestClient client = new HttpTestClient(server.port());
+      records.clear();
       assertEquals(200, client.postSigned(json).statusCode());
-      assertEquals(401, client.postSigned(SignatureScheme.SIGNED_HEX, "wrong-secret", json).statusCode());
-      assertEquals(400, client.postSigned("{\"type\":" + PAYLOAD_MARKER + "}").statusCode());
-    }
+      assertEquals(List.of(), messages(), "a delivery at the default level (INFO)");
 
+      logger.setLevel(Level.FINE); // System.Logger's DEBUG
+      assertEquals(200, client.postSigned(json).statusCode());
+    }
     List<String> lines = messages();
-    List<String> requestLines = lines.stream().filter(line -> line.startsWith("webhook 2") || line.startsWith("webhook 4")).toList();
-    assertEquals(3, requestLines.size(), lines.toString());
-    assertTrue(requestLines.get(0).startsWith("webhook 200 1 event [profile.parsing.success] SIGNED_HEX"), requestLines.get(0));
-    assertTrue(requestLines.get(1).startsWith("webhook 401 signature does not match"), requestLines.get(1));
-    assertTrue(requestLines.get(2).startsWith("webhook 400 payload is not valid JSON"), requestLines.get(2));
+    assertEquals(1, lines.stream().filter(line -> line.startsWith("webhook 200")).count(), lines.toString());
+    assertTrue(lines.get(0).startsWith("webhook 200 1 event [profile.parsing.success] SIGNED_HEX in "), lines.get(0));
+    assertEquals(Level.FINE, records.get(0).getLevel());
+    assertNoSecretSignatureOrPayload(lines, signature);
+  }
+
+  @Test
+  void refusalsAreLoggedAtInfoAtMostOncePerReasonPerInterval() throws Exception {
+    WebhookReceiver receiver =
+        WebhookReceiver.builder()
+            .secret(Signed.SECRET)
+            .dispatcher(new WithoutFallbackHooksDispatcher(event -> {}))
+            .refusalLogInterval(Duration.ofMillis(500))
+            .build();
+    String json = "{\"type\":\"profile.parsing.success\",\"profile\":{\"info\":{\"full_name\":\"" + PAYLOAD_MARKER + "\"}}}";
+    String signature = WebhookSigner.sign(SignatureScheme.SIGNED_HEX, "wrong-secret", json);
+    try (WebhookServer server = WebhookServer.builder().port(0).receiver(receiver).start()) {
+      HttpTestClient client = new HttpTestClient(server.port());
+      records.clear();
+      for (int i = 0; i < 50; i++) {
+        assertEquals(401, client.postSigned(SignatureScheme.SIGNED_HEX, "wrong-secret", json).statusCode());
+      }
+      assertEquals(400, client.postSigned("{\"type\":" + PAYLOAD_MARKER + "}").statusCode());
+      assertEquals(404, client.send(HttpRequest.newBuilder(client.uri("/other")).build()).statusCode());
+      List<String> burst = messages();
+      assertEquals(3, burst.size(), burst.toString());
+      assertTrue(burst.get(0).startsWith("webhook 401 signature does not match in "), burst.get(0));
+      assertTrue(burst.get(1).startsWith("webhook 400 payload is not valid JSON"), burst.get(1));
+      assertEquals("webhook 404 not the webhook path: GET /other", burst.get(2));
+      for (LogRecord record : records) {
+        assertEquals(Level.INFO, record.getLevel());
+      }
+
+      Thread.sleep(600);
+      assertEquals(401, client.postSigned(SignatureScheme.SIGNED_HEX, "wrong-secret", json).statusCode());
+    }
+    List<String> lines = messages().stream().filter(line -> line.startsWith("webhook 4")).toList();
+    assertEquals(4, lines.size(), lines.toString());
+    assertTrue(lines.get(3).endsWith(" (49 more like it not logged; at most one line per 500 ms)"), lines.get(3));
+    assertNoSecretSignatureOrPayload(lines, signature);
+  }
+
+  @Test
+  void aHandlerFailureIsAWarningWithItsStackTrace() throws Exception {
+    WebhookReceiver receiver =
+        WebhookReceiver.builder()
+            .secret(Signed.SECRET)
+            .dispatcher(new WithoutFallbackHooksDispatcher(event -> {
+              throw new IllegalStateException("the CRM is down");
+            }))
+            .build();
+    try (WebhookServer server = WebhookServer.builder().port(0).receiver(receiver).start()) {
+      records.clear();
+      assertEquals(500, new HttpTestClient(server.port()).postSigned(Signed.event("profile.parsing.success")).statusCode());
+    }
+    LogRecord failure = records.stream().filter(record -> record.getLevel() == Level.WARNING).findFirst().orElseThrow();
+    assertEquals("handler for profile.parsing.success (event 0) failed", failure.getMessage());
+    assertEquals("the CRM is down", failure.getThrown().getMessage());
+    assertTrue(failure.getThrown().getStackTrace().length > 0);
+  }
+
+  private static void assertNoSecretSignatureOrPayload(List<String> lines, String signature) {
     for (String line : lines) {
       assertFalse(line.contains(Signed.SECRET), line);
       assertFalse(line.contains(signature.substring(0, 20)), line);

@@ -18,11 +18,24 @@ public final class RuntimeNames {
   /** The annotation on the runtime's payload package that asks for the catalog's payload records. */
   public static final String PAYLOADS_FROM_CATALOG = "ai.hrflow.webhook.payload.PayloadsFromCatalog";
 
+  /** The annotation on the HR-JSON package that asks for binders of its records. */
+  public static final String BINDERS_FROM_RECORDS = "ai.hrflow.webhook.hrjson.BindersFromRecords";
+
+  /** The package of the generated binders and of the lenient readers they call. */
+  public static final String BINDERS_PACKAGE = "ai.hrflow.webhook.runtime.internal.decode";
+
+  /** The simple name of the generated binders. */
+  public static final String BINDERS = "HrJsonBinders";
+
+  /** The simple name of the runtime's lenient value readers, which the binders call. */
+  public static final String LENIENT_VALUES = "LenientValues";
+
+  /** Jackson's annotation for the other names a field is sent under. */
+  public static final String JSON_ALIAS = "com.fasterxml.jackson.annotation.JsonAlias";
+
   private RuntimeNames() {}
 
-  /**
-   * The fully qualified name of a runtime API type.
-   */
+  /** The fully qualified name of a runtime API type. */
   public static String qualified(String simpleName) {
     return RUNTIME_PACKAGE + "." + simpleName;
   }

@@ -11,10 +11,14 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Binds JSON trees to HR-JSON records and payload fields leniently, with one shared, pre-configured
- * {@link ObjectReader} per target type: HR-JSON's snake_case names map to Java-style accessors,
- * unknown fields are ignored, every date form parses, and values of unexpected shape (an object
- * where a list or a string is expected, a word where a number is) become null.
+ * Binds JSON trees to HR-JSON records, payload fields and any other type, leniently: HR-JSON's
+ * snake_case names map to Java-style accessors, unknown fields are ignored, every date form parses,
+ * and values of unexpected shape (an object where a list or a string is expected, a word where a
+ * number is) become null.
+ *
+ * <p>HR-JSON records, text and numbers go through the generated {@link HrJsonBinders} and {@link
+ * LenientValues}, which read the tree directly; any other type goes through Jackson, with one shared,
+ * pre-configured {@link ObjectReader} per type.
  */
 public final class LenientBinding {
 
@@ -50,6 +54,20 @@ public final class LenientBinding {
    * @param <T> the type bound to
    */
   public static <T> T bind(JsonNode json, Class<T> type) {
+    if (HrJsonBinders.TYPES.contains(type)) {
+      return HrJsonBinders.bind(type, json);
+    }
+    if (type == String.class) {
+      return type.cast(LenientValues.text(json));
+    }
+    if (type == Double.class) {
+      return type.cast(LenientValues.decimal(json));
+    }
+    return bindWithJackson(json, type);
+  }
+
+  /** Binds with Jackson alone; for any type, the HR-JSON records included (which tests compare). */
+  static <T> T bindWithJackson(JsonNode json, Class<T> type) {
     try {
       return READERS.get(type).readValue(json);
     } catch (IOException | RuntimeException unbindable) {

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * Reads an {@link Instant} from any date form of {@link DateForms}, or from HrFlow's date object
- * {@code {"iso8601": ..., "timestamp": ..., "text": ...}}; anything else gives null, never an error.
+ * {@code {"iso8601": ..., "timestamp": ..., "text": ...}}, as {@link LenientValues} does; anything else
+ * gives null, never an error. For types bound with Jackson, which the HR-JSON records are not.
  */
 final class LenientInstantDeserializer extends StdScalarDeserializer<Instant> {
 
@@ -31,34 +32,13 @@ final class LenientInstantDeserializer extends StdScalarDeserializer<Instant> {
       case VALUE_NUMBER_FLOAT:
         return DateForms.fromEpoch(parser.getDoubleValue());
       case START_OBJECT:
-        return fromDateObject(parser.readValueAsTree());
+        return LenientValues.instant((JsonNode) parser.readValueAsTree());
       default:
         parser.skipChildren();
         return null;
     }
   }
 
-  private static Instant fromDateObject(JsonNode date) {
-    JsonNode iso = date.get("iso8601");
-    if (iso != null && iso.isTextual()) {
-      Instant parsed = DateForms.parse(iso.textValue());
-      if (parsed != null) {
-        return parsed;
-      }
-    }
-    JsonNode timestamp = date.get("timestamp");
-    if (timestamp != null && timestamp.isIntegralNumber() && timestamp.canConvertToLong()) {
-      return DateForms.fromEpoch(timestamp.longValue());
-    }
-    if (timestamp != null && timestamp.isNumber()) {
-      return DateForms.fromEpoch(timestamp.doubleValue());
-    }
-    if (timestamp != null && timestamp.isTextual()) {
-      return DateForms.parse(timestamp.textValue());
-    }
-    JsonNode text = date.get("text");
-    return text != null && text.isTextual() ? DateForms.parse(text.textValue()) : null;
-  }
 
   @Override
   public Instant getNullValue(DeserializationContext context) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
-import java.math.BigDecimal;
 
 /**
- * Reads a {@link Long} from an integer, a whole float or a numeric string; a value that does not fit
- * in a long, or is no number at all, gives null instead of failing the record it belongs to.
+ * Reads a {@link Long} from an integer, a whole float or a numeric string, as {@link LenientValues}
+ * does; a value that does not fit in a long, or is no number at all, gives null instead of failing
+ * the object it belongs to. For types bound with Jackson, which the HR-JSON records are not.
  */
 final class LenientLongDeserializer extends StdScalarDeserializer<Long> {
 
@@ -23,26 +23,15 @@ final class LenientLongDeserializer extends StdScalarDeserializer<Long> {
     switch (parser.currentToken()) {
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return exactLong(parser.getDecimalValue());
+        return LenientValues.whole(parser.getDecimalValue());
       case VALUE_STRING:
-        try {
-          return exactLong(new BigDecimal(parser.getText().strip()));
-        } catch (NumberFormatException notANumber) {
-          return null;
-        }
+        return LenientValues.whole(parser.getText());
       default:
         parser.skipChildren();
         return null;
     }
   }
 
-  private static Long exactLong(BigDecimal value) {
-    try {
-      return value.longValueExact();
-    } catch (ArithmeticException notAWholeLong) {
-      return null;
-    }
-  }
 
   @Override
   public Long getNullValue(DeserializationContext context) {

@@ -24,25 +24,41 @@ public interface Endpoint {
   /** {@return the answer to a webhook call with this body} */
   Reply receive(Map<String, List<String>> headers, byte[] body);
 
-  /** {@return the answer the HTTP layer gives on its own, for {@code reason}} */
-  Reply answer(Reason reason);
+  /**
+   * The answer the HTTP layer gives on its own, for {@code reason}; refusals are logged here.
+   *
+   * @param method the request's method, as sent
+   * @param path the request's path, as sent
+   */
+  Reply answer(Reason reason, String method, String path);
 
   /** Why the HTTP layer answers a request without receiving it. */
   enum Reason {
     /** {@code GET /healthz}. */
-    HEALTHY,
+    HEALTHY("healthy"),
     /** A path other than the webhook path. */
-    NOT_FOUND,
+    NOT_FOUND("not the webhook path"),
     /** A method other than POST on the webhook path. */
-    METHOD_NOT_ALLOWED,
+    METHOD_NOT_ALLOWED("not POST"),
     /** A body over the limit, declared or read. */
-    TOO_LARGE,
+    TOO_LARGE("body too large"),
     /** The server is shutting down. */
-    CLOSING,
+    CLOSING("shutting down"),
     /** Every concurrency permit is taken. */
-    SATURATED,
+    SATURATED("saturated"),
     /** The request waited for a worker so long that the JDK server may have cut it off. */
-    WAITED_TOO_LONG
+    WAITED_TOO_LONG("waited too long for a worker");
+
+    private final String description;
+
+    Reason(String description) {
+      this.description = description;
+    }
+
+    /** {@return a few words for the log} */
+    public String description() {
+      return description;
+    }
   }
 
   /**

@@ -81,24 +81,24 @@ public final class WebhookHttpHandler implements HttpHandler {
     String requestPath = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (HEALTH_PATH.equals(requestPath) && (method.equals("GET") || method.equals("HEAD"))) {
-      return endpoint.answer(Reason.HEALTHY);
+      return answer(exchange, Reason.HEALTHY);
     }
     if (!endpoint.path().equals(requestPath)) {
-      return rejected(exchange, endpoint.answer(Reason.NOT_FOUND));
+      return answer(exchange, Reason.NOT_FOUND);
     }
     if (!method.equals("POST")) {
-      return rejected(exchange, endpoint.answer(Reason.METHOD_NOT_ALLOWED));
+      return answer(exchange, Reason.METHOD_NOT_ALLOWED);
     }
     Reply early = endpoint.admit(exchange.getRequestHeaders());
     if (early != null) {
       return closing(exchange, early);
     }
     if (closing) {
-      return closing(exchange, endpoint.answer(Reason.CLOSING));
+      return closing(exchange, answer(exchange, Reason.CLOSING));
     }
     long declared = declaredLength(exchange);
     if (declared > endpoint.maxBodyBytes()) {
-      return closing(exchange, endpoint.answer(Reason.TOO_LARGE));
+      return closing(exchange, answer(exchange, Reason.TOO_LARGE));
     }
     byte[] body;
     try {
@@ -108,16 +108,16 @@ public final class WebhookHttpHandler implements HttpHandler {
       return null; // nothing was dispatched, and nobody is left to answer
     }
     if (body == null) {
-      return closing(exchange, endpoint.answer(Reason.TOO_LARGE));
+      return closing(exchange, answer(exchange, Reason.TOO_LARGE));
     }
     if (closing) {
-      return closing(exchange, endpoint.answer(Reason.CLOSING));
+      return closing(exchange, answer(exchange, Reason.CLOSING));
     }
     if (WebhookServerSettings.waitedNanos() > longestWait) {
-      return closing(exchange, endpoint.answer(Reason.WAITED_TOO_LONG));
+      return closing(exchange, answer(exchange, Reason.WAITED_TOO_LONG));
     }
     if (!permits.tryAcquire()) {
-      return rejected(exchange, endpoint.answer(Reason.SATURATED));
+      return answer(exchange, Reason.SATURATED);
     }
     try {
       return endpoint.receive(exchange.getRequestHeaders(), body);
@@ -139,15 +139,14 @@ public final class WebhookHttpHandler implements HttpHandler {
     }
   }
 
-  private static Reply rejected(HttpExchange exchange, Reply reply) {
-    LOG.log(Level.INFO, "webhook {0} {1} {2}", reply.status(), exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
-    return reply;
+  private Reply answer(HttpExchange exchange, Reason reason) {
+    return endpoint.answer(reason, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
   }
 
   /** A rejection after which the rest of the body is not read, so the connection must close. */
   private static Reply closing(HttpExchange exchange, Reply reply) {
     exchange.getResponseHeaders().set("Connection", "close");
-    return rejected(exchange, reply);
+    return reply;
   }
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {
