@@ -9,15 +9,17 @@
 # handler (NoopServer), the library's server with a handler that reads the profile (ReadingServer,
 # default logging); each gets WARMUP seconds of load, then DURATION seconds measured with wrk
 # (keep-alive, CONNECTIONS connections), every request a signed 1 KB profile event. Prints
-# requests/s, p50 and p99 per run, the medians, and the ratios to bare. Environment: DURATION (10),
-# WARMUP (30), ROUNDS (3), CONNECTIONS (32),
+# requests/s, p50 and p99 per run, the medians, and the ratios to bare, and exits 1 if the reading
+# server's median is below TARGET (0.8) of bare's on a JDK. Environment: DURATION (10), WARMUP (15),
+# ROUNDS (3), CONNECTIONS (32), TARGET (0.8),
 # THREADS (wrk threads, 2), JDKS (space-separated JAVA_HOMEs; default: the java on PATH, then
 # /usr/lib/jvm/temurin-25-jdk-amd64 if present), PAYLOAD (profile-1k), SCHEME (SIGNED_HEX).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-15}
+TARGET=${TARGET:-0.8}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -80,14 +82,14 @@ for home in $JDKS; do
   echo "# $version"
   for round in $(seq 1 "$ROUNDS"); do
     run "bare-$round" "$home" "$home/bin/java" -Dsun.net.httpserver.nodelay=true -cp "$JAR" ai.hrflow.webhook.benchmarks.BareServer "$PORT"
-    run "library-$round" "$home" "$home/bin/java" -cp "$JAR" ai.hrflow.webhook.benchmarks.NoopServer "$PORT" "$SECRET"
-    run "reading-$round" "$home" "$home/bin/java" -cp "$JAR" ai.hrflow.webhook.benchmarks.ReadingServer "$PORT" "$SECRET"
+    run "library-$round" "$home" "$home/bin/java" -cp "$JAR" ai.hrflow.webhook.benchmarks.BenchmarkServer "$PORT" "$SECRET" UNREAD
+    run "reading-$round" "$home" "$home/bin/java" -cp "$JAR" ai.hrflow.webhook.benchmarks.BenchmarkServer "$PORT" "$SECRET" READING
   done
 done
 
 echo
 echo "medians (requests/s) and ratios to bare:"
-awk '
+awk -v target="$TARGET" '
   { key = $1 " " $2; n[key]++; v[key, n[key]] = $4; jdks[$1] = 1 }
   function median(key,   i, j, t, m) {
     m = n[key]
@@ -99,6 +101,9 @@ awk '
     for (jdk in jdks) {
       b = median(jdk " bare"); e = median(jdk " reading"); l = median(jdk " library")
       printf "%-16s bare %8.0f  reading handler %8.0f (ratio %.2f)  no-op handler %8.0f (ratio %.2f)\n", jdk, b, e, e / b, l, l / b
+      if (e / b < target) missed = 1
     }
+    if (missed) { printf "A TARGET IS MISSED: the reading server is below %.2f of bare\n", target; exit 1 }
+    printf "target met: the reading server is at least %.2f of bare on every JDK\n", target
   }
 ' "$OUT/results.txt"

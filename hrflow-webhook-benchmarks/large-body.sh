@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The library's server (ReadingServer) with a 64 MiB heap receives 5 MiB bodies: a batch of ~4,900 profile events and
+# The library's server (BenchmarkServer) with a 64 MiB heap receives 5 MiB bodies: a batch of ~4,900 profile events and
 # one event with a ~5 MB text, three times each; prints status and time of each, and fails unless
 # every answer is 200 and the server never ran out of memory.
 #
@@ -14,7 +14,7 @@ mvn -B -q -ntp -pl hrflow-webhook-benchmarks -am package -Dmaven.test.skip=true
 JAR=hrflow-webhook-benchmarks/target/benchmarks.jar
 batch_sig=$(java -cp "$JAR" ai.hrflow.webhook.benchmarks.LargeBody batch 5000000 "$OUT/batch.json" "$SECRET")
 event_sig=$(java -cp "$JAR" ai.hrflow.webhook.benchmarks.LargeBody event 5000000 "$OUT/event.json" "$SECRET")
-java -Xmx64m -cp "$JAR" ai.hrflow.webhook.benchmarks.ReadingServer "$PORT" "$SECRET" > "$OUT/server.log" 2>&1 &
+java -Xmx64m -cp "$JAR" ai.hrflow.webhook.benchmarks.BenchmarkServer "$PORT" "$SECRET" READING > "$OUT/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done

@@ -1,78 +1,99 @@
 package ai.hrflow.webhook.benchmarks;
 
 import ai.hrflow.webhook.runtime.SignatureScheme;
-import java.security.GeneralSecurityException;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * {@link ReceiveBenchmark}'s ratio measured so that a slow phase of the machine falls on both sides:
- * receive and its floor run alternately in one JVM, {@value #SLICE_MILLIS} ms at a time, and each
- * pair of slices gives one ratio; the report is the median of {@value #PAIRS} such ratios with its
- * quartiles, and exits with status 1 if any median ratio is above the 1.3x target.
+ * {@link ReceiveBenchmark}'s ratio to its floor, measured as users run the library (default logging,
+ * a handler that reads its payload or not) and so that a slow phase of the machine falls on both
+ * sides: receive and its floor run alternately in one JVM, {@value #SLICE_MILLIS} ms at a time, and
+ * each pair of slices gives one ratio. A run is the median of {@value #PAIRS} such ratios; each case
+ * is measured in {@value #RUNS} runs, interleaved with the other cases, and reported as the median of
+ * its runs with their spread (lowest and highest). The command exits with status 1 if a case's median
+ * is above its target: 1.3 for a handler that leaves the payload unread, 1.5 for one that reads the
+ * profile.
  *
- * <p>Why: on a shared two-vCPU machine, JMH runs (which measure one benchmark per fork, one after
- * the other) see phases of several seconds in which everything runs about 1.5 times slower, floor
- * included. A ratio of two forks minutes apart then measures the machine as much as the code.
- * Here the two sides are interleaved within 100 ms, in alternating order (receive first, then floor
- * first), so such phases cancel out. The methods timed are {@link ReceiveBenchmark#receive} and
- * {@link ReceiveBenchmark#floor} themselves, on the same state, and their results go to a JMH
- * {@link Blackhole}.
+ * <p>Why interleaved: on a shared two-vCPU machine, JMH runs (one benchmark per fork, one after the
+ * other) see phases of several seconds in which everything runs about 1.5 times slower, floor
+ * included; a ratio of two forks minutes apart measures the machine as much as the code.
  *
- * <pre>java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp benchmarks.jar ai.hrflow.webhook.benchmarks.PairedRatio [payload...]</pre>
- *
- * <p>The payloads are those of {@link ReceiveBenchmark} ({@code profile-1k}, {@code profile-5k},
- * {@code batch-100}), all of them by default, each in both schemes.
+ * <pre>java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp benchmarks.jar ai.hrflow.webhook.benchmarks.PairedRatio</pre>
  */
 public final class PairedRatio {
 
   private static final int SLICE_MILLIS = 50;
-  private static final int PAIRS = 100;
-  private static final long WARMUP_NANOS = 8_000_000_000L;
-  private static final String[] PAYLOADS = {"profile-1k", "profile-5k", "batch-100"};
+  private static final int PAIRS = 40;
+  private static final int RUNS = 5;
+  private static final long WARMUP_NANOS = 6_000_000_000L;
+  private static final String[] PAYLOADS = {"profile-1k", "profile-5k"};
   private static final SignatureScheme[] SCHEMES = {SignatureScheme.SIGNED_HEX, SignatureScheme.BODY_HEX};
-
-  /** Issue 4's target: receive costs at most 1.3 times its floor. */
-  private static final double TARGET = 1.3;
 
   private final ReceiveBenchmark state = new ReceiveBenchmark();
   private final Blackhole blackhole =
       new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+  private final double[] runRatios = new double[RUNS];
+  private final double[] runReceive = new double[RUNS];
+  private final double[] runFloor = new double[RUNS];
 
-  private PairedRatio(String payload, SignatureScheme scheme) throws GeneralSecurityException {
+  private PairedRatio(String payload, SignatureScheme scheme, BenchmarkReceivers.Handler handler) throws GeneralSecurityException {
     state.payload = payload;
     state.scheme = scheme;
+    state.handler = handler;
     state.setUp();
   }
 
+  /** The most a case may cost, as a multiple of its floor. */
+  static double target(BenchmarkReceivers.Handler handler) {
+    return handler == BenchmarkReceivers.Handler.UNREAD ? 1.3 : 1.5;
+  }
+
   public static void main(String[] args) throws Exception {
-    System.out.printf(
-        "Java %s; %d pairs of %d ms slices per case after %d s of warm-up%n%n",
-        Runtime.version(), PAIRS, SLICE_MILLIS, WARMUP_NANOS / 1_000_000_000L);
-    System.out.println("| payload | scheme | receive µs (median) | floor µs (median) | ratio: median of pairs | quartiles |");
-    System.out.println("|---|---|---|---|---|---|");
-    double worst = 0;
+    List<PairedRatio> cases = new ArrayList<>();
     for (String payload : args.length > 0 ? args : PAYLOADS) {
-      for (SignatureScheme scheme : SCHEMES) {
-        worst = Math.max(worst, new PairedRatio(payload, scheme).run());
+      for (BenchmarkReceivers.Handler handler : BenchmarkReceivers.Handler.values()) {
+        for (SignatureScheme scheme : SCHEMES) {
+          cases.add(new PairedRatio(payload, scheme, handler));
+        }
       }
     }
-    boolean met = worst <= TARGET;
-    System.out.printf(Locale.ROOT, "%nhighest median ratio %.2f: the %.1fx target is %s%n", worst, TARGET, met ? "met" : "MISSED");
+    System.out.printf(
+        "Java %s; %d runs per case, interleaved across cases; a run is the median of %d pairs of %d ms slices; %d s of warm-up per case%n%n",
+        Runtime.version(), RUNS, PAIRS, SLICE_MILLIS, WARMUP_NANOS / 1_000_000_000L);
+    for (PairedRatio one : cases) {
+      one.warmUp();
+    }
+    for (int run = 0; run < RUNS; run++) {
+      for (PairedRatio one : cases) {
+        one.measure(run);
+      }
+    }
+    System.out.println("| payload | scheme | handler | receive µs | floor µs | ratio: median of runs | runs: lowest–highest | target |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    boolean met = true;
+    for (PairedRatio one : cases) {
+      met &= one.report();
+    }
+    System.out.println(met ? "\nevery case meets its target" : "\nA TARGET IS MISSED");
     if (!met) {
       System.exit(1);
     }
   }
 
-  /** Measures one case, prints its row, and returns its median ratio. */
-  private double run() throws IOException {
-    long warmupEnd = System.nanoTime() + WARMUP_NANOS;
-    while (System.nanoTime() < warmupEnd) {
+  private void warmUp() throws IOException {
+    long end = System.nanoTime() + WARMUP_NANOS;
+    while (System.nanoTime() < end) {
       receiveNanosPerOp();
       floorNanosPerOp();
     }
+  }
+
+  private void measure(int run) throws IOException {
     double[] receive = new double[PAIRS];
     double[] floor = new double[PAIRS];
     double[] ratios = new double[PAIRS];
@@ -86,20 +107,37 @@ public final class PairedRatio {
       }
       ratios[pair] = receive[pair] / floor[pair];
     }
-    Arrays.sort(receive);
-    Arrays.sort(floor);
-    Arrays.sort(ratios);
+    runRatios[run] = median(ratios);
+    runReceive[run] = median(receive);
+    runFloor[run] = median(floor);
+  }
+
+  /** Prints this case's row; returns whether it meets its target. */
+  private boolean report() {
+    double[] sorted = runRatios.clone();
+    Arrays.sort(sorted);
+    double ratio = median(runRatios);
+    double target = target(state.handler);
     System.out.printf(
         Locale.ROOT,
-        "| %s | %s | %.2f | %.2f | %.2f | %.2f–%.2f |%n",
+        "| %s | %s | %s | %.2f | %.2f | %.2f | %.2f–%.2f | %.1f%s |%n",
         state.payload,
         state.scheme,
-        receive[PAIRS / 2] / 1000,
-        floor[PAIRS / 2] / 1000,
-        ratios[PAIRS / 2],
-        ratios[PAIRS / 4],
-        ratios[3 * PAIRS / 4]);
-    return ratios[PAIRS / 2];
+        state.handler.name().toLowerCase(Locale.ROOT),
+        median(runReceive) / 1000,
+        median(runFloor) / 1000,
+        ratio,
+        sorted[0],
+        sorted[sorted.length - 1],
+        target,
+        ratio <= target ? "" : " MISSED");
+    return ratio <= target;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   // Two loops rather than one taking a lambda: each call site then sees one target and is inlined,

@@ -130,9 +130,30 @@ public class PartsBenchmark {
     return plain.readTree(json);
   }
 
-  /** Binding the HR-JSON profile, which payload records do on first access only. */
+  /**
+   * Binding the HR-JSON profile as the library does, on first access only: the generated binder walks
+   * the tree decoding built.
+   */
   @Benchmark
   public Profile bind() {
     return LenientBinding.bind(event.json().get("profile"), Profile.class);
   }
+
+  /** The design before: Jackson's lenient reader over the tree ({@code treeToValue}), a second pass. */
+  @Benchmark
+  public Profile bindJacksonFromTree() throws Exception {
+    return LenientBinding.readerFor(Profile.class).readValue(event.json().get("profile"));
+  }
+
+  /**
+   * The alternative: the same lenient Jackson reader straight from the event's bytes (a second parse,
+   * but no tree), into a holder of the profile alone.
+   */
+  @Benchmark
+  public Profile bindJacksonFromBytes() throws Exception {
+    return LenientBinding.readerFor(ProfileHolder.class).<ProfileHolder>readValue(json).profile();
+  }
+
+  /** An event with only its profile, for {@link #bindJacksonFromBytes}. */
+  public record ProfileHolder(Profile profile) {}
 }

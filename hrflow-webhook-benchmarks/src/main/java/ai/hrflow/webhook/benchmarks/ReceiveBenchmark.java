@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The in-process cost of {@link WebhookReceiver#receive} (verify, decode, bind, dispatch to a no-op
- * handler) against its floor in the same run: one HMAC-SHA256 over the same bytes plus one Jackson
- * {@code readTree} of the same JSON.
+ * The in-process cost of {@link WebhookReceiver#receive} (verify, decode, dispatch to a handler that
+ * reads its payload or not, under the default logging configuration) against its floor in the same
+ * run: one HMAC-SHA256 over the same bytes plus one Jackson {@code readTree} of the same JSON.
  *
  * <p>Each fork runs with a fixed, pre-touched 4 GiB heap. Without a fixed heap, G1 grows the young
  * generation during the run and every fresh region is first touched by allocation: on this class of
@@ -53,6 +53,9 @@ public class ReceiveBenchmark {
   @Param({"SIGNED_HEX", "BODY_HEX"})
   public SignatureScheme scheme;
 
+  @Param({"UNREAD", "READING"})
+  public BenchmarkReceivers.Handler handler;
+
   private byte[] json;
   private Map<String, List<String>> headers;
   private WebhookReceiver receiver;
@@ -62,8 +65,8 @@ public class ReceiveBenchmark {
   @Setup
   public void setUp() throws GeneralSecurityException {
     json = Payloads.load(payload);
-    headers = NoopReceiver.signed(scheme, SECRET, json);
-    receiver = NoopReceiver.forBenchmark(SECRET, headers, json);
+    headers = BenchmarkReceivers.signed(scheme, SECRET, json);
+    receiver = BenchmarkReceivers.checked(SECRET, handler, headers, json);
     mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     mapper = new ObjectMapper();

@@ -45,8 +45,8 @@ public class ScalingBenchmark {
   public void setUp() {
     int size = Integer.parseInt(shape.substring(shape.indexOf('-') + 1));
     body = shape.startsWith("body-") ? Payloads.eventOfAbout(size * 1024 - 64) : Payloads.batch(size);
-    headers = NoopReceiver.signed(SignatureScheme.BODY_HEX, SECRET, body);
-    receiver = NoopReceiver.forBenchmark(SECRET, headers, body);
+    headers = BenchmarkReceivers.signed(SignatureScheme.BODY_HEX, SECRET, body);
+    receiver = BenchmarkReceivers.checked(SECRET, BenchmarkReceivers.Handler.UNREAD, headers, body);
   }
 
   /** One request of this shape. */

@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -71,24 +72,56 @@ public final class BinderWriter {
     return bind.addStatement("throw new $T($S + type.getName())", IllegalArgumentException.class, "no binder for ").build();
   }
 
+  /**
+   * One record's binder: the present fields are visited once and kept by name (an object holds far
+   * fewer fields than its record has components, so this beats a lookup per component), then each
+   * component is read from its field, or from its first alias present.
+   */
   private static MethodSpec binder(RecordBinding record) {
     ClassName type = ClassName.get(record.record());
+    MethodSpec.Builder binder =
+        MethodSpec.methodBuilder(record.methodName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(type)
+            .addParameter(JSON_NODE, "json")
+            .addJavadoc("{@return the {@link $T} in {@code json}, or null if {@code json} is not an object}\n", type)
+            .beginControlFlow("if (!$T.isObject(json))", VALUES)
+            .addStatement("return null")
+            .endControlFlow();
+    for (ComponentBinding component : record.components()) {
+      for (int i = 0; i < component.jsonNames().size(); i++) {
+        binder.addStatement("$T $N = null", JSON_NODE, local(component, i));
+      }
+    }
+    binder.beginControlFlow("for ($T<$T, $T> entry : json.properties())", Map.Entry.class, String.class, JSON_NODE);
+    binder.beginControlFlow("switch (entry.getKey())");
+    for (ComponentBinding component : record.components()) {
+      for (int i = 0; i < component.jsonNames().size(); i++) {
+        binder.addStatement("case $S -> $N = entry.getValue()", component.jsonNames().get(i), local(component, i));
+      }
+    }
+    binder.addCode("default -> {\n}\n");
+    binder.endControlFlow().endControlFlow();
     CodeBlock arguments = record.components().stream().map(BinderWriter::read).collect(CodeBlock.joining(",\n"));
-    return MethodSpec.methodBuilder(record.methodName())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(type)
-        .addParameter(JSON_NODE, "json")
-        .addJavadoc("{@return the {@link $T} in {@code json}, or null if {@code json} is not an object}\n", type)
-        .beginControlFlow("if (!$T.isObject(json))", VALUES)
-        .addStatement("return null")
-        .endControlFlow()
-        .addStatement("return new $T(\n$>$>$L$<$<)", type, arguments)
-        .build();
+    return binder.addStatement("return new $T(\n$>$>$L$<$<)", type, arguments).build();
   }
 
-  /** The expression that reads one component: a lenient reader applied to the first present field. */
+  /** The local that holds the {@code index}th JSON field of {@code component}: its name, then {@code nameAlias1}... */
+  private static String local(ComponentBinding component, int index) {
+    return index == 0 ? component.name() : component.name() + "Alias" + index;
+  }
+
+  /** The expression that reads one component: a lenient reader applied to the first of its fields present. */
   private static CodeBlock read(ComponentBinding component) {
-    CodeBlock field = CodeBlock.of("$T.field(json, $L)", VALUES, component.jsonNames().stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", ")));
+    CodeBlock field =
+        component.jsonNames().size() == 1
+            ? CodeBlock.of("$N", local(component, 0))
+            : CodeBlock.of(
+                "$T.first($L)",
+                VALUES,
+                java.util.stream.IntStream.range(0, component.jsonNames().size())
+                    .mapToObj(i -> CodeBlock.of("$N", local(component, i)))
+                    .collect(CodeBlock.joining(", ")));
     switch (component.kind()) {
       case TEXT:
         return CodeBlock.of("$T.text($L)", VALUES, field);

@@ -47,6 +47,11 @@ public final class LenientBinding {
 
   private LenientBinding() {}
 
+  /** {@return the lenient Jackson reader for {@code type}, for benchmarks that compare binding designs} */
+  public static ObjectReader readerFor(Class<?> type) {
+    return READERS.get(type);
+  }
+
   /**
    * Binds {@code json} to {@code type}.
    *
@@ -69,7 +74,7 @@ public final class LenientBinding {
   /** Binds with Jackson alone; for any type, the HR-JSON records included (which tests compare). */
   static <T> T bindWithJackson(JsonNode json, Class<T> type) {
     try {
-      return READERS.get(type).readValue(json);
+      return readerFor(type).readValue(json);
     } catch (IOException | RuntimeException unbindable) {
       return null;
     }

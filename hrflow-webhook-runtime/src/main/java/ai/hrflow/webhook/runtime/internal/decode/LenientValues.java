@@ -1,10 +1,14 @@
 package ai.hrflow.webhook.runtime.internal.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,44 +39,47 @@ public final class LenientValues {
 
   private LenientValues() {}
 
-  /** {@return the value of the first of {@code names} present with a non-null value in {@code object}, or null} */
-  public static JsonNode field(JsonNode object, String name) {
-    JsonNode value = object.get(name);
-    return value == null || value.isNull() ? null : value;
+  /** {@return {@code value} if present and not JSON null, else {@code alias} if that is, else null} */
+  public static JsonNode first(JsonNode value, JsonNode alias) {
+    return isPresent(value) ? value : isPresent(alias) ? alias : null;
   }
 
-  /** {@link #field(JsonNode, String)} with one alias, tried after {@code name}. */
-  public static JsonNode field(JsonNode object, String name, String alias) {
-    JsonNode value = field(object, name);
-    return value != null ? value : field(object, alias);
-  }
-
-  /** {@link #field(JsonNode, String)} with any number of aliases. */
-  public static JsonNode field(JsonNode object, String name, String... aliases) {
-    JsonNode value = field(object, name);
-    for (int i = 0; value == null && i < aliases.length; i++) {
-      value = field(object, aliases[i]);
+  /** {@return the first of {@code values} present and not JSON null, or null: a field, then its aliases} */
+  public static JsonNode first(JsonNode... values) {
+    for (JsonNode value : values) {
+      if (isPresent(value)) {
+        return value;
+      }
     }
-    return value;
+    return null;
+  }
+
+  // Type checks rather than JsonNode's own isNull() or isValueNode(): these run for every field of
+  // every record bound, and a type check costs less than a call that cannot be inlined.
+  private static boolean isPresent(JsonNode value) {
+    return value != null && !(value instanceof NullNode);
   }
 
   /** {@return whether {@code value} is a JSON object, the only shape a record binds from} */
   public static boolean isObject(JsonNode value) {
-    return value != null && value.isObject();
+    return value instanceof ObjectNode;
   }
 
-  /** {@return a string as is, a number or boolean as written, or null} */
+  /** {@return a string as is, a number or boolean as written; otherwise, JSON null included, null} */
   public static String text(JsonNode value) {
-    return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+    if (value instanceof TextNode) {
+      return value.textValue();
+    }
+    return value != null && value.isValueNode() && !(value instanceof NullNode) ? value.asText() : null;
   }
 
   /** {@return a number, or a string holding one, as a double; otherwise null} */
   public static Double decimal(JsonNode value) {
+    if (value instanceof NumericNode) {
+      return value.doubleValue();
+    }
     if (value == null) {
       return null;
-    }
-    if (value.isNumber()) {
-      return value.doubleValue();
     }
     return value.isTextual() ? decimal(value.textValue()) : null;
   }
@@ -124,11 +131,11 @@ public final class LenientValues {
 
   /** {@return the instant any of HrFlow's date forms denotes, or null} */
   public static Instant instant(JsonNode value) {
+    if (value instanceof TextNode) {
+      return DateForms.parse(value.textValue());
+    }
     if (value == null) {
       return null;
-    }
-    if (value.isTextual()) {
-      return DateForms.parse(value.textValue());
     }
     if (value.isIntegralNumber()) {
       return value.canConvertToLong() ? DateForms.fromEpoch(value.longValue()) : null;
@@ -142,14 +149,17 @@ public final class LenientValues {
     return null;
   }
 
-  /** {@return the JSON value as sent, or null when absent} */
+  /** {@return the JSON value as sent, or null when absent or JSON null} */
   public static JsonNode json(JsonNode value) {
-    return value;
+    return isPresent(value) ? value : null;
   }
 
-  /** {@return an object's values as text, those that are not scalars left out; an empty map otherwise} */
+  /**
+   * An object's values as text, those that are not scalars left out; an empty map otherwise. The map
+   * is fresh and for a record's constructor, which makes its own unmodifiable copy.
+   */
   public static Map<String, String> textMap(JsonNode value) {
-    if (value == null || !value.isObject() || value.isEmpty()) {
+    if (!(value instanceof ObjectNode) || value.isEmpty()) {
       return Map.of();
     }
     Map<String, String> map = new LinkedHashMap<>();
@@ -159,22 +169,26 @@ public final class LenientValues {
         map.put(field.getKey(), text);
       }
     }
-    return Collections.unmodifiableMap(map);
+    return map;
   }
 
-  /** {@return an array's elements bound by {@code element}, those it gives null for left out; an empty list otherwise} */
+  /**
+   * An array's elements bound by {@code element}, those it gives null for left out; an empty list
+   * otherwise. The list is fresh and for a record's constructor, which makes its own unmodifiable copy.
+   */
   public static <T> List<T> list(JsonNode value, Function<JsonNode, T> element) {
-    if (value == null || !value.isArray() || value.isEmpty()) {
+    if (!(value instanceof ArrayNode) || value.isEmpty()) {
       return List.of();
     }
     List<T> list = new ArrayList<>(value.size());
-    for (JsonNode item : value) {
-      T bound = item.isNull() ? null : element.apply(item);
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      T bound = item instanceof NullNode ? null : element.apply(item);
       if (bound != null) {
         list.add(bound);
       }
     }
-    return Collections.unmodifiableList(list);
+    return list;
   }
 
   private static Instant fromDateObject(JsonNode date) {
