@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The log lines of requests, through {@code System.Logger} {@code ai.hrflow.webhook}. Never the
@@ -34,8 +35,8 @@ final class DeliveryLog {
   private final RateLimit refusals;
   private final String interval;
 
-  DeliveryLog(Duration refusalInterval) {
-    this.refusals = new RateLimit(refusalInterval.toNanos(), System::nanoTime);
+  DeliveryLog(Duration refusalInterval, LongSupplier nanoClock) {
+    this.refusals = new RateLimit(refusalInterval.toNanos(), nanoClock);
     this.interval = refusalInterval.toMillis() < 1000 ? refusalInterval.toMillis() + " ms" : refusalInterval.toSeconds() + " s";
   }
 

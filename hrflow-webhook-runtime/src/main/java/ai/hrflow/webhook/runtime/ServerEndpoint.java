@@ -26,14 +26,24 @@ final class ServerEndpoint implements Endpoint {
   }
 
   @Override
-  public Reply admit(Map<String, List<String>> headers) {
-    WebhookResponse refused = receiver.admit(headers);
-    return refused == null ? null : reply(refused);
-  }
+  public Call open(Map<String, List<String>> headers) {
+    WebhookReceiver.Admission admission = receiver.admit(headers);
+    return new Call() {
+      @Override
+      public Reply refusal() {
+        return admission.refusal() == null ? null : reply(admission.refusal());
+      }
 
-  @Override
-  public Reply receive(Map<String, List<String>> headers, byte[] body) {
-    return reply(receiver.receive(headers, body));
+      @Override
+      public boolean needsBody() {
+        return admission.needsBody();
+      }
+
+      @Override
+      public Reply receive(byte[] body, long bodyBytes) {
+        return reply(receiver.receiveAdmitted(headers, admission, body, bodyBytes));
+      }
+    };
   }
 
   @Override
@@ -44,6 +54,7 @@ final class ServerEndpoint implements Endpoint {
           case NOT_FOUND -> WebhookResponse.notFound(path);
           case METHOD_NOT_ALLOWED -> WebhookResponse.methodNotAllowed();
           case TOO_LARGE -> WebhookResponse.payloadTooLarge(receiver.maxBodyBytes());
+          case BODIES_AT_BOUND -> WebhookResponse.unavailable("too many request bodies in memory; retry later");
           case CLOSING -> WebhookResponse.unavailable("the server is shutting down");
           case SATURATED -> WebhookResponse.unavailable("too many concurrent requests");
           case WAITED_TOO_LONG -> WebhookResponse.unavailable("the request waited too long for a worker");

@@ -71,12 +71,32 @@ public final class SignatureVerifier {
     return dot < 0 ? verifyBodyHex(value, body) : verifySigned(value, dot);
   }
 
+  /**
+   * Whether verifying {@code header} needs the request body: only a {@code BODY_HEX} signature does;
+   * the signed schemes carry their JSON in the header.
+   */
+  static boolean signsTheBody(String header) {
+    return header != null && header.strip().indexOf('.') < 0;
+  }
+
+  /**
+   * What can be told of a {@code BODY_HEX} header before the body arrives: why it will be refused,
+   * or null if only the body can tell.
+   */
+  Verification.Rejected refusalWithoutBody(String header) {
+    return (Verification.Rejected) verifyBodyHex(header.strip(), null);
+  }
+
+  /** Checks a {@code BODY_HEX} header against {@code body}; a null body checks the header's form only. */
   private Verification verifyBodyHex(String value, byte[] body) {
     if (!schemes.contains(SignatureScheme.BODY_HEX)) {
       return notAccepted();
     }
-    if (value.length() != HEX_DIGEST_CHARS || !isAscii(value)) {
+    if (value.length() != HEX_DIGEST_CHARS || !isHex(value)) {
       return new Verification.Rejected("malformed signature");
+    }
+    if (body == null) {
+      return null;
     }
     byte[] claimed = Hex.lowerCase(value.getBytes(StandardCharsets.US_ASCII));
     for (Hmac secret : secrets) {
@@ -154,9 +174,10 @@ public final class SignatureVerifier {
     return new Verification.Rejected("signature is not of an accepted scheme");
   }
 
-  private static boolean isAscii(String value) {
+  private static boolean isHex(String value) {
     for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) > 0x7f) {
+      char c = value.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
         return false;
       }
     }

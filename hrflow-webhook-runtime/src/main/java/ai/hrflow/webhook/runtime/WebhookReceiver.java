@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Receives one HrFlow webhook call, framework-agnostic: verifies its signature, decodes its events,
@@ -60,7 +61,7 @@ public final class WebhookReceiver {
     this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
     this.listener = new GuardedListener(builder.listener);
     this.dispatch = new BatchDispatch(builder.dispatcher, builder.deduplication, listener);
-    this.log = new DeliveryLog(builder.refusalLogInterval);
+    this.log = new DeliveryLog(builder.refusalLogInterval, builder.refusalLogClock);
     this.maxBodyBytes = builder.maxBodyBytes;
     this.description =
         "WebhookReceiver[secrets=" + builder.secrets.size() + " (hidden), schemes=" + schemes + ", maxBodyBytes=" + maxBodyBytes
@@ -99,41 +100,37 @@ public final class WebhookReceiver {
     return response;
   }
 
-  /**
-   * The answer decided from the headers alone, or null when the body is needed: the embedded server
-   * asks before it reads a body. It refuses what {@link #receive} would refuse from the headers.
-   */
-  WebhookResponse admit(Map<String, List<String>> headers) {
-    if (!RequestHeaders.isJson(RequestHeaders.first(headers, "Content-Type"))) {
-      return rejected(WebhookResponse.unsupportedMediaType(), "content type", "content type is not JSON", System.nanoTime());
-    }
-    return null;
-  }
-
-  /** Logs an answer the embedded server gave on its own (a wrong path or method, saturation). */
-  void refusedByServer(WebhookResponse response, String key, String method, String path) {
-    if (listener.active) {
-      listener.requestRejected(response.status(), key);
-    }
-    log.refusedByServer(response, key, method, path);
-  }
-
   private WebhookResponse verifyDecodeDispatch(Map<String, List<String>> headers, byte[] body, long started) {
     if (body.length > maxBodyBytes) {
       return rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), "body too large", "body too large", started);
     }
+    WebhookResponse refused = refusalByHeaders(headers, started);
+    if (refused != null) {
+      return refused;
+    }
+    Verification verification = verifier.verify(SignatureHeaders.valuesIn(headers).get(0), body);
+    if (verification instanceof Verification.Rejected rejected) {
+      return rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), rejected.reason(), started);
+    }
+    return decodeDispatch((Verification.Verified) verification, started);
+  }
+
+  /** What the content type and the signature headers alone refuse, or null. */
+  private WebhookResponse refusalByHeaders(Map<String, List<String>> headers, long started) {
     if (!RequestHeaders.isJson(RequestHeaders.first(headers, "Content-Type"))) {
       return rejected(WebhookResponse.unsupportedMediaType(), "content type", "content type is not JSON", started);
     }
     List<String> signatures = SignatureHeaders.valuesIn(headers);
+    if (signatures.isEmpty()) {
+      return rejected(WebhookResponse.unauthorized("missing signature"), "missing signature", "missing signature", started);
+    }
     if (signatures.size() > 1) {
       return rejected(WebhookResponse.unauthorized("conflicting signature headers"), "conflicting signatures", "conflicting signatures", started);
     }
-    Verification verification = verifier.verify(signatures.isEmpty() ? null : signatures.get(0), body);
-    if (verification instanceof Verification.Rejected rejected) {
-      return rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), rejected.reason(), started);
-    }
-    Verification.Verified verified = (Verification.Verified) verification;
+    return null;
+  }
+
+  private WebhookResponse decodeDispatch(Verification.Verified verified, long started) {
     List<WebhookEvent> events;
     try {
       events = events(decoder.decode(verified.payload()));
@@ -145,6 +142,76 @@ public final class WebhookReceiver {
     WebhookResponse response = WebhookResponse.dispatched(dispatch.dispatchAll(events));
     log.delivered(response, events, verified.scheme(), started);
     return response;
+  }
+
+  /**
+   * Decides what to do with a call from its headers alone, before any byte of its body is read: the
+   * embedded server asks this first, so that what can be refused is refused without buffering a body.
+   * A call signed in one of the {@code SIGNED_*} schemes is verified here already (its JSON travels in
+   * the header), and never needs its body.
+   */
+  Admission admit(Map<String, List<String>> headers) {
+    long started = System.nanoTime();
+    WebhookResponse refused = refusalByHeaders(headers, started);
+    if (refused == null) {
+      String header = SignatureHeaders.valuesIn(headers).get(0);
+      Verification verification = SignatureVerifier.signsTheBody(header) ? verifier.refusalWithoutBody(header) : verifier.verify(header, EMPTY);
+      if (verification instanceof Verification.Rejected rejected) {
+        refused = rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), rejected.reason(), started);
+      } else {
+        return new Admission(null, (Verification.Verified) verification, started);
+      }
+    }
+    if (listener.active) {
+      listener.requestReceived(0);
+      listener.requestCompleted(refused, System.nanoTime() - started);
+    }
+    return new Admission(refused, null, started);
+  }
+
+  /**
+   * Receives a call {@link #admit} let through, once its body has arrived: read into {@code body} for
+   * a {@code BODY_HEX} signature, or read and discarded ({@code bodyBytes} of it) for the others.
+   */
+  WebhookResponse receiveAdmitted(Map<String, List<String>> headers, Admission admission, byte[] body, long bodyBytes) {
+    if (listener.active) {
+      listener.requestReceived((int) Math.min(Integer.MAX_VALUE, bodyBytes));
+    }
+    WebhookResponse response;
+    if (bodyBytes > maxBodyBytes) {
+      response = rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), "body too large", "body too large", admission.started());
+    } else if (admission.verified() != null) {
+      response = decodeDispatch(admission.verified(), admission.started());
+    } else {
+      response = verifyDecodeDispatch(headers, body, admission.started());
+    }
+    if (listener.active) {
+      listener.requestCompleted(response, System.nanoTime() - admission.started());
+    }
+    return response;
+  }
+
+  /**
+   * What {@link #admit} decided: a refusal to answer at once, or a call to receive once its body has
+   * arrived, already verified when it is signed in its header.
+   *
+   * @param refusal the answer, if the call is refused
+   * @param verified the verified payload of a call signed in its header; null when the body signs it
+   * @param started when the call was admitted, by {@link System#nanoTime()}
+   */
+  record Admission(WebhookResponse refusal, Verification.Verified verified, long started) {
+    /** {@return whether the body must be read into memory to verify the call} */
+    boolean needsBody() {
+      return refusal == null && verified == null;
+    }
+  }
+
+  /** Logs an answer the embedded server gave on its own (a wrong path or method, saturation). */
+  void refusedByServer(WebhookResponse response, String key, String method, String path) {
+    if (listener.active) {
+      listener.requestRejected(response.status(), key);
+    }
+    log.refusedByServer(response, key, method, path);
   }
 
   private WebhookResponse rejected(WebhookResponse response, String key, String reason, long started) {
@@ -178,12 +245,14 @@ public final class WebhookReceiver {
     private IdempotencyStore deduplication;
     private WebhookListener listener = WebhookListener.NONE;
     private Duration refusalLogInterval = DeliveryLog.DEFAULT_REFUSAL_INTERVAL;
+    private LongSupplier refusalLogClock = System::nanoTime;
 
     private Builder() {}
 
-    /** How often a refusal is logged at most, per reason; a minute by default (shorter in tests). */
-    Builder refusalLogInterval(Duration interval) {
+    /** How often a refusal is logged at most, per reason, timed by {@code clock}; a minute by default (tests set both). */
+    Builder refusalLogging(Duration interval, LongSupplier clock) {
       this.refusalLogInterval = Objects.requireNonNull(interval, "interval");
+      this.refusalLogClock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

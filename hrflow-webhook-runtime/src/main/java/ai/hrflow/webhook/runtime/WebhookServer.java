@@ -1,7 +1,9 @@
 package ai.hrflow.webhook.runtime;
 
+import ai.hrflow.webhook.runtime.internal.http.BodyBudget;
+import ai.hrflow.webhook.runtime.internal.http.ExchangeScheduler;
+import ai.hrflow.webhook.runtime.internal.http.ServerSettings;
 import ai.hrflow.webhook.runtime.internal.http.WebhookHttpHandler;
-import ai.hrflow.webhook.runtime.internal.http.WebhookServerSettings;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 
 /**
  * An embedded HTTP server for HrFlow webhooks on the JDK's own {@code com.sun.net.httpserver}: POST
@@ -24,23 +25,31 @@ import java.util.concurrent.ExecutorService;
  * }
  * }</pre>
  *
- * <p>Requests run on virtual threads on Java 21 and later, on a bounded pool on Java 17; at most
- * {@link Builder#maxConcurrentRequests} run at once, more get 503 with {@code Retry-After}. A client
- * that is slow to send its request, or to read the answer, is cut off after the request timeout.
+ * <p>Built to face the internet with its defaults. Requests run on virtual threads on Java 21 and
+ * later, on platform threads on Java 17. What a client can make it spend is bounded across all
+ * connections: a client has {@link Builder#requestTimeout} to send its request (headers and body),
+ * however the JDK is configured; at most {@link Builder#maxRequestsInProgress} requests are read at
+ * once, and when more arrive, the one that has been reading the longest is cut off; at most {@link
+ * Builder#maxConcurrentRequests} are handled at once, more get 503 with {@code Retry-After}; a
+ * request without a signature is refused before its body is read, a body signed in its header is
+ * never kept, and the bodies kept to check their signature share {@link Builder#maxBufferedBytes}.
  * {@link #close()} stops accepting, lets requests in flight finish, then stops.
  */
 public final class WebhookServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
 
+  /** How long a client may read an answer given before its body was read, before the connection closes. */
+  private static final Duration LINGER = Duration.ofSeconds(1);
+
   private final HttpServer server;
   private final WebhookHttpHandler handler;
-  private final ExecutorService workers;
+  private final ExchangeScheduler workers;
   private final Duration shutdownTimeout;
   private final String path;
   private volatile boolean closed;
 
-  private WebhookServer(HttpServer server, WebhookHttpHandler handler, ExecutorService workers, Duration shutdownTimeout, String path) {
+  private WebhookServer(HttpServer server, WebhookHttpHandler handler, ExchangeScheduler workers, Duration shutdownTimeout, String path) {
     this.server = server;
     this.handler = handler;
     this.workers = workers;
@@ -106,7 +115,7 @@ public final class WebhookServer implements AutoCloseable {
     }
     int port = port();
     server.stop(0);
-    workers.shutdownNow();
+    workers.close();
     LOG.log(
         Level.INFO,
         drained ? "webhook server on port {0} stopped" : "webhook server on port {0} stopped with requests still running",
@@ -125,6 +134,10 @@ public final class WebhookServer implements AutoCloseable {
     private String path = "/webhooks";
     private WebhookReceiver receiver;
     private int maxConcurrentRequests = 64;
+    private int maxRequestsInProgress = 256;
+    private int maxConnections = 4096;
+    private long maxBufferedBytes = -1;
+    private Duration requestTimeout = Duration.ofSeconds(20);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
@@ -189,6 +202,67 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     /**
+     * How long a client has to send its whole request, headers and body, from its first byte; default
+     * 20 seconds (Tomcat's connection time-out). Enforced by this server whatever the JDK's own
+     * settings; a handler that runs long is never cut off.
+     *
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+        throw new IllegalArgumentException("the request time-out is positive");
+      }
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /**
+     * How many requests may be read and handled at once, across all connections; default 256. When
+     * more arrive, they wait, the newest first, and the request that has been reading the longest is
+     * cut off to make room: senders send in milliseconds, stalled clients do not. On Java 17 this is
+     * also the bound on threads.
+     *
+     * @return this builder
+     */
+    public Builder maxRequestsInProgress(int maxRequestsInProgress) {
+      if (maxRequestsInProgress < 1) {
+        throw new IllegalArgumentException("allow at least one request in progress");
+      }
+      this.maxRequestsInProgress = maxRequestsInProgress;
+      return this;
+    }
+
+    /**
+     * How many connections the JDK server keeps open at once, idle ones included; default 4096. The
+     * JDK reads this once per JVM ({@code jdk.httpserver.maxConnections}): it applies if no other JDK
+     * HTTP server was created before, or if set as a system property at start-up.
+     *
+     * @return this builder
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("allow at least one connection");
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * How many bytes of request bodies the server holds at once, across all connections, to check
+     * the signature of a {@code BODY_HEX} call; a call that would exceed it is answered 503 at once.
+     * Default: an eighth of the heap, at most 64 MiB, and never less than the receiver's body limit.
+     *
+     * @return this builder
+     */
+    public Builder maxBufferedBytes(long maxBufferedBytes) {
+      if (maxBufferedBytes < 1) {
+        throw new IllegalArgumentException("allow at least one byte");
+      }
+      this.maxBufferedBytes = maxBufferedBytes;
+      return this;
+    }
+
+    /**
      * How long {@link WebhookServer#close()} waits for requests in flight; default 30 seconds.
      *
      * @return this builder
@@ -211,19 +285,40 @@ public final class WebhookServer implements AutoCloseable {
       if (receiver == null) {
         throw new IllegalStateException("set the receiver with receiver(WebhookReceiver.builder()...build())");
       }
-      WebhookServerSettings.applyJdkDefaults();
-      WebhookHttpHandler handler = new WebhookHttpHandler(new ServerEndpoint(path, receiver), maxConcurrentRequests);
-      ExecutorService workers = WebhookServerSettings.workers(maxConcurrentRequests);
+      boolean anotherServer = ServerSettings.applyJdkDefaults(maxConnections);
+      long budget = maxBufferedBytes > 0 ? maxBufferedBytes : Math.max(receiver.maxBodyBytes(), Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
+      WebhookHttpHandler handler = new WebhookHttpHandler(new ServerEndpoint(path, receiver), maxConcurrentRequests, new BodyBudget(budget));
+      ExchangeScheduler workers = new ExchangeScheduler(requestTimeout.toNanos(), LINGER.toNanos(), maxRequestsInProgress);
       try {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", handler);
         server.setExecutor(workers);
         server.start();
         WebhookServer started = new WebhookServer(server, handler, workers, shutdownTimeout, path);
-        LOG.log(Level.INFO, "webhook server listening on {0} ({1})", started.url(), WebhookServerSettings.describe());
+        LOG.log(
+            Level.INFO,
+            "webhook server listening on {0} ({1}; a client has {2} s to send a request; at most {3} requests in progress,"
+                + " {4} handled at once, {5} bytes of bodies in memory; JDK settings: {6})",
+            started.url(),
+            ExchangeScheduler.virtual() ? "virtual threads" : "platform threads",
+            String.valueOf(requestTimeout.toSeconds()),
+            String.valueOf(maxRequestsInProgress),
+            String.valueOf(maxConcurrentRequests),
+            String.valueOf(budget),
+            ServerSettings.describeJdkSettings());
+        if (anotherServer) {
+          LOG.log(
+              Level.WARNING,
+              "another JDK HTTP server runs in this JVM: the JDK may have read its settings before this server set them, so"
+                  + " that connections are unbounded or Nagle's algorithm delays answers; set -D{0}=true and -D{1}={2} at"
+                  + " start-up to be sure. Request deadlines and bounds are this server's own and hold either way.",
+              ServerSettings.NO_DELAY,
+              ServerSettings.MAX_CONNECTIONS,
+              String.valueOf(maxConnections));
+        }
         return started;
       } catch (IOException e) {
-        workers.shutdownNow();
+        workers.close();
         throw new UncheckedIOException("could not listen on " + host + ":" + port, e);
       }
     }

@@ -105,10 +105,12 @@ class WebhookServerTest {
     HttpTestClient client = start(WebhookServer.builder().port(0).receiver(receiver(1024)));
     byte[] big = new byte[4096];
     java.util.Arrays.fill(big, (byte) ' ');
+    // Signed over its body (BODY_HEX), so that the body is read: an unsigned one is refused unread.
     HttpResponse<String> response =
         client.send(
             HttpRequest.newBuilder(client.uri("/webhooks"))
                 .header("Content-Type", "application/json")
+                .header(WebhookSigner.HEADER_NAME, WebhookSigner.sign(SignatureScheme.BODY_HEX, Signed.SECRET, big))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
                 .build());
     assertEquals(413, response.statusCode());
@@ -222,7 +224,8 @@ class WebhookServerTest {
 
   @Test
   void stalledClientIsCutOffAndDoesNotHoldUpOthers() throws Exception {
-    HttpTestClient client = start(WebhookServer.builder().port(0).maxConcurrentRequests(1).receiver(receiver(1024)));
+    HttpTestClient client =
+        start(WebhookServer.builder().port(0).maxConcurrentRequests(1).requestTimeout(Duration.ofSeconds(2)).receiver(receiver(1024)));
     long started = System.nanoTime();
     CompletableFuture<String> stalled =
         CompletableFuture.supplyAsync(

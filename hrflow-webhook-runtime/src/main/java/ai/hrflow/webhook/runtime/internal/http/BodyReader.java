@@ -2,48 +2,109 @@ package ai.hrflow.webhook.runtime.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads a request body up to a limit. The buffer grows with the bytes that actually arrive (at most
- * doubling), so a client that declares five megabytes and sends one byte costs a few kilobytes.
+ * Reads a request body into memory within the server's {@link BodyBudget}: a declared length is taken
+ * from the budget before the first byte is read, a chunked body takes it as it arrives. Memory grows
+ * in {@value #STEP}-byte pieces as bytes actually arrive, never with what a client declares.
  */
 final class BodyReader {
 
-  private static final int INITIAL_CAPACITY = 8 * 1024;
+  /** The size of each piece a body is read into. */
+  static final int STEP = 64 * 1024;
+
+  /** What reading gave: the body, or why there is none; {@code taken} bytes of budget are held until given back. */
+  record Body(byte[] bytes, boolean tooLarge, boolean overBudget, long taken) {
+    static Body read(byte[] bytes, long taken) {
+      return new Body(bytes, false, false, taken);
+    }
+  }
 
   private BodyReader() {}
 
   /**
-   * The body.
+   * The body, at most {@code limit} bytes.
    *
    * @param declared the Content-Length, or -1 for a chunked body
-   * @return the body, or null if it is longer than {@code limit}
-   * @throws IOException if the client disconnects or sends less than it declared
+   * @throws IOException if the client disconnects or sends less than it declared; nothing is then held
    */
-  static byte[] read(InputStream in, long declared, int limit) throws IOException {
-    long expected = declared >= 0 ? declared : (long) limit + 1;
-    byte[] buffer = new byte[(int) Math.min(expected, INITIAL_CAPACITY)];
-    int size = 0;
-    while (true) {
-      if (size == buffer.length) {
-        if (size == expected) {
+  static Body read(InputStream in, long declared, int limit, BodyBudget budget) throws IOException {
+    long taken = 0;
+    if (declared >= 0) {
+      if (declared > limit) {
+        return new Body(null, true, false, 0);
+      }
+      if (!budget.tryTake(declared)) {
+        return new Body(null, false, true, 0);
+      }
+      taken = declared;
+    }
+    try {
+      List<byte[]> pieces = new ArrayList<>();
+      long size = 0;
+      while (true) {
+        if (declared < 0) {
+          if (size >= (long) limit + 1) {
+            budget.giveBack(taken);
+            return new Body(null, true, false, 0);
+          }
+          if (!budget.tryTake(STEP)) {
+            budget.giveBack(taken);
+            return new Body(null, false, true, 0);
+          }
+          taken += STEP;
+        } else if (size == declared) {
           break;
         }
-        buffer = Arrays.copyOf(buffer, (int) Math.min(expected, Math.max(2L * size, INITIAL_CAPACITY)));
+        byte[] piece = new byte[(int) Math.min(STEP, declared >= 0 ? declared - size : STEP)];
+        int filled = fill(in, piece);
+        if (filled > 0) {
+          pieces.add(filled == piece.length ? piece : java.util.Arrays.copyOf(piece, filled));
+          size += filled;
+        }
+        if (filled < piece.length) {
+          break; // the stream ended
+        }
       }
-      int read = in.read(buffer, size, buffer.length - size);
+      if (declared >= 0 && size < declared) {
+        throw new IOException("body ended after " + size + " of " + declared + " declared bytes");
+      }
+      if (size > limit) {
+        budget.giveBack(taken);
+        return new Body(null, true, false, 0);
+      }
+      return Body.read(join(pieces, (int) size), taken);
+    } catch (IOException | RuntimeException | Error failed) {
+      budget.giveBack(taken);
+      throw failed;
+    }
+  }
+
+  /** Reads until {@code piece} is full or the stream ends; {@return how many bytes were read} */
+  private static int fill(InputStream in, byte[] piece) throws IOException {
+    int filled = 0;
+    while (filled < piece.length) {
+      int read = in.read(piece, filled, piece.length - filled);
       if (read < 0) {
         break;
       }
-      size += read;
+      filled += read;
     }
-    if (size > limit) {
-      return null;
+    return filled;
+  }
+
+  private static byte[] join(List<byte[]> pieces, int size) {
+    if (pieces.size() == 1 && pieces.get(0).length == size) {
+      return pieces.get(0);
     }
-    if (declared >= 0 && size < declared) {
-      throw new IOException("body ended after " + size + " of " + declared + " declared bytes");
+    byte[] body = new byte[size];
+    int at = 0;
+    for (byte[] piece : pieces) {
+      System.arraycopy(piece, 0, body, at, piece.length);
+      at += piece.length;
     }
-    return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+    return body;
   }
 }

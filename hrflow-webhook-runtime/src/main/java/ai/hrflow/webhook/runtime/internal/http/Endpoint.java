@@ -15,14 +15,8 @@ public interface Endpoint {
   /** {@return the largest body accepted, in bytes} */
   int maxBodyBytes();
 
-  /**
-   * An answer decided from the headers alone, before the body is read, or null to read the body
-   * and {@linkplain #receive receive} the request.
-   */
-  Reply admit(Map<String, List<String>> headers);
-
-  /** {@return the answer to a webhook call with this body} */
-  Reply receive(Map<String, List<String>> headers, byte[] body);
+  /** {@return what to do with a webhook call, decided from its headers before its body is read} */
+  Call open(Map<String, List<String>> headers);
 
   /**
    * The answer the HTTP layer gives on its own, for {@code reason}; refusals are logged here.
@@ -31,6 +25,27 @@ public interface Endpoint {
    * @param path the request's path, as sent
    */
   Reply answer(Reason reason, String method, String path);
+
+  /** One webhook call, as decided from its headers. */
+  interface Call {
+
+    /** {@return the answer to give at once, without reading the body, or null to read it} */
+    Reply refusal();
+
+    /**
+     * {@return whether the body must be read into memory: a signature over the body; when not, the
+     * body is read and thrown away, so that the connection stays usable}
+     */
+    boolean needsBody();
+
+    /**
+     * {@return the answer once the body has arrived}
+     *
+     * @param body the body, when {@link #needsBody()}; otherwise null
+     * @param bodyBytes how many bytes the body had
+     */
+    Reply receive(byte[] body, long bodyBytes);
+  }
 
   /** Why the HTTP layer answers a request without receiving it. */
   enum Reason {
@@ -42,6 +57,8 @@ public interface Endpoint {
     METHOD_NOT_ALLOWED("not POST"),
     /** A body over the limit, declared or read. */
     TOO_LARGE("body too large"),
+    /** The bytes of bodies in memory are at their bound. */
+    BODIES_AT_BOUND("bodies in memory at their bound"),
     /** The server is shutting down. */
     CLOSING("shutting down"),
     /** Every concurrency permit is taken. */

@@ -1,10 +1,12 @@
 package ai.hrflow.webhook.runtime.internal.http;
 
+import ai.hrflow.webhook.runtime.internal.http.Endpoint.Call;
 import ai.hrflow.webhook.runtime.internal.http.Endpoint.Reason;
 import ai.hrflow.webhook.runtime.internal.http.Endpoint.Reply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -12,12 +14,23 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Translates HTTP to {@link Endpoint#receive} and back, and nothing else: routing, method, the body
- * limit (enforced while reading), and the bound on concurrent requests.
+ * Translates HTTP to {@link Endpoint} and back: routing, method, the body, and the bound on requests
+ * handled at once. What an unauthenticated client can make it spend is bounded:
  *
- * <p>The body is read before a concurrency permit is taken, so that clients slow to send cannot
- * starve the others of permits (the JDK server's request time-out cuts them off); memory for a body
- * grows with the bytes actually received, never with what a client declares.
+ * <ul>
+ *   <li>A call is first judged from its headers ({@link Endpoint#open}): one without a signature, or
+ *       with one that cannot hold, is answered at once and its body is never read.
+ *   <li>A call signed in its header (the {@code SIGNED_*} schemes) carries its JSON there: its body is
+ *       read and thrown away, never kept.
+ *   <li>A call whose signature covers its body ({@code BODY_HEX}) takes the body's size from the
+ *       server-wide {@link BodyBudget} before reading it, and is answered 503 at once when the budget
+ *       is spent.
+ *   <li>Reading is bounded in time by the {@link ExchangeScheduler}'s deadline; after an answer given
+ *       without reading the body, the connection closes after a short linger.
+ * </ul>
+ *
+ * Permits for handling ({@code maxConcurrent}) are taken after reading, so that clients slow to send
+ * cannot starve the others of them.
  */
 public final class WebhookHttpHandler implements HttpHandler {
 
@@ -26,17 +39,23 @@ public final class WebhookHttpHandler implements HttpHandler {
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
   private static final long DRAIN_POLL_MILLIS = 10;
+  private static final int DISCARD_BUFFER = 8 * 1024;
 
   private final Endpoint endpoint;
   private final Semaphore permits;
-  private final long longestWait = WebhookServerSettings.longestWaitNanos();
+  private final BodyBudget budget;
+  private final long longestWait = ServerSettings.longestWaitNanos();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closing;
 
-  /** A handler that serves {@code endpoint}, running at most {@code maxConcurrent} requests at once. */
-  public WebhookHttpHandler(Endpoint endpoint, int maxConcurrent) {
+  /** An answer, and whether the request's body was left unread (the connection then closes). */
+  private record Answer(Reply reply, boolean bodyLeft) {}
+
+  /** A handler that serves {@code endpoint}, handling at most {@code maxConcurrent} requests at once. */
+  public WebhookHttpHandler(Endpoint endpoint, int maxConcurrent, BodyBudget budget) {
     this.endpoint = endpoint;
     this.permits = new Semaphore(maxConcurrent);
+    this.budget = budget;
   }
 
   /** From now on, answers new webhook calls with 503 so that the sender retries elsewhere or later. */
@@ -60,14 +79,21 @@ public final class WebhookHttpHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     inFlight.incrementAndGet();
+    ExchangeScheduler.Slot slot = ExchangeScheduler.current();
     try {
-      Reply reply = route(exchange);
-      if (reply != null) {
+      Answer answer = route(exchange, slot);
+      if (answer != null) {
+        if (answer.bodyLeft()) {
+          exchange.getResponseHeaders().set("Connection", "close");
+          if (slot != null) {
+            slot.linger();
+          }
+        }
         try {
-          send(exchange, reply);
+          send(exchange, answer.reply());
         } catch (IOException connectionGone) {
           // After a 2xx, the events were handled: a sender that retries will deliver them again.
-          LOG.log(Level.WARNING, "webhook answer " + reply.status() + " could not be sent: " + connectionGone);
+          LOG.log(Level.WARNING, "webhook answer " + answer.reply().status() + " could not be sent: " + connectionGone);
           throw connectionGone;
         }
       }
@@ -77,53 +103,85 @@ public final class WebhookHttpHandler implements HttpHandler {
     }
   }
 
-  private Reply route(HttpExchange exchange) throws IOException {
+  private Answer route(HttpExchange exchange, ExchangeScheduler.Slot slot) throws IOException {
     String requestPath = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (HEALTH_PATH.equals(requestPath) && (method.equals("GET") || method.equals("HEAD"))) {
-      return answer(exchange, Reason.HEALTHY);
+      return new Answer(answer(exchange, Reason.HEALTHY), false);
     }
     if (!endpoint.path().equals(requestPath)) {
-      return answer(exchange, Reason.NOT_FOUND);
+      return refused(exchange, Reason.NOT_FOUND);
     }
     if (!method.equals("POST")) {
-      return answer(exchange, Reason.METHOD_NOT_ALLOWED);
-    }
-    Reply early = endpoint.admit(exchange.getRequestHeaders());
-    if (early != null) {
-      return closing(exchange, early);
+      return refused(exchange, Reason.METHOD_NOT_ALLOWED);
     }
     if (closing) {
-      return closing(exchange, answer(exchange, Reason.CLOSING));
+      return refused(exchange, Reason.CLOSING);
     }
     long declared = declaredLength(exchange);
     if (declared > endpoint.maxBodyBytes()) {
-      return closing(exchange, answer(exchange, Reason.TOO_LARGE));
+      return refused(exchange, Reason.TOO_LARGE);
     }
-    byte[] body;
+    if (slot != null && slot.waitedNanos() > longestWait) {
+      return refused(exchange, Reason.WAITED_TOO_LONG);
+    }
+    Call call = endpoint.open(exchange.getRequestHeaders());
+    if (call.refusal() != null) {
+      return new Answer(call.refusal(), true);
+    }
+    byte[] body = null;
+    long bodyBytes;
+    long taken = 0;
     try {
-      body = BodyReader.read(exchange.getRequestBody(), declared, endpoint.maxBodyBytes());
+      if (call.needsBody()) {
+        BodyReader.Body read = BodyReader.read(exchange.getRequestBody(), declared, endpoint.maxBodyBytes(), budget);
+        if (read.tooLarge()) {
+          return refused(exchange, Reason.TOO_LARGE);
+        }
+        if (read.overBudget()) {
+          return refused(exchange, Reason.BODIES_AT_BOUND);
+        }
+        body = read.bytes();
+        bodyBytes = body.length;
+        taken = read.taken();
+      } else {
+        bodyBytes = discard(exchange.getRequestBody(), endpoint.maxBodyBytes() + 1L);
+        if (bodyBytes > endpoint.maxBodyBytes()) {
+          return refused(exchange, Reason.TOO_LARGE);
+        }
+      }
     } catch (IOException clientGone) {
-      LOG.log(Level.INFO, "webhook request abandoned while sending its body: {0}", clientGone.getMessage());
+      LOG.log(Level.DEBUG, "webhook request abandoned while sending its body: {0}", clientGone.getMessage());
       return null; // nothing was dispatched, and nobody is left to answer
     }
-    if (body == null) {
-      return closing(exchange, answer(exchange, Reason.TOO_LARGE));
-    }
-    if (closing) {
-      return closing(exchange, answer(exchange, Reason.CLOSING));
-    }
-    if (WebhookServerSettings.waitedNanos() > longestWait) {
-      return closing(exchange, answer(exchange, Reason.WAITED_TOO_LONG));
-    }
-    if (!permits.tryAcquire()) {
-      return answer(exchange, Reason.SATURATED);
-    }
     try {
-      return endpoint.receive(exchange.getRequestHeaders(), body);
+      if (closing) {
+        return new Answer(answer(exchange, Reason.CLOSING), false);
+      }
+      if (slot != null && !slot.startHandling()) {
+        return null; // cut off at its deadline while reading: nothing is dispatched
+      }
+      if (!permits.tryAcquire()) {
+        return new Answer(answer(exchange, Reason.SATURATED), false);
+      }
+      try {
+        return new Answer(call.receive(body, bodyBytes), false);
+      } finally {
+        permits.release();
+      }
     } finally {
-      permits.release();
+      budget.giveBack(taken);
     }
+  }
+
+  /** Reads and throws away up to {@code limit} bytes; {@return how many there were} */
+  private static long discard(InputStream in, long limit) throws IOException {
+    byte[] scratch = new byte[DISCARD_BUFFER];
+    long total = 0;
+    for (int read; total < limit && (read = in.read(scratch, 0, (int) Math.min(scratch.length, limit - total))) >= 0; ) {
+      total += read;
+    }
+    return total;
   }
 
   /** The Content-Length, or -1 when the body is chunked. A malformed one is refused by the JDK server. */
@@ -143,10 +201,9 @@ public final class WebhookHttpHandler implements HttpHandler {
     return endpoint.answer(reason, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
   }
 
-  /** A rejection after which the rest of the body is not read, so the connection must close. */
-  private static Reply closing(HttpExchange exchange, Reply reply) {
-    exchange.getResponseHeaders().set("Connection", "close");
-    return reply;
+  /** A refusal given before the body was read: the rest of the body is not read, so the connection closes. */
+  private Answer refused(HttpExchange exchange, Reason reason) {
+    return new Answer(answer(exchange, reason), true);
   }
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {
