@@ -39,6 +39,13 @@ public final class WebhookServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
 
+  /**
+   * Connections the kernel holds before the server accepts them. The JDK's default (50) overflows
+   * when many clients connect at once, and a connection that finds it full waits a second for its
+   * SYN to be sent again: a valid sender would wait behind an attack.
+   */
+  private static final int ACCEPT_BACKLOG = 1024;
+
   /** How long a client may read an answer given before its body was read, before the connection closes. */
   private static final Duration LINGER = Duration.ofSeconds(1);
 
@@ -290,7 +297,7 @@ public final class WebhookServer implements AutoCloseable {
       WebhookHttpHandler handler = new WebhookHttpHandler(new ServerEndpoint(path, receiver), maxConcurrentRequests, new BodyBudget(budget));
       ExchangeScheduler workers = new ExchangeScheduler(requestTimeout.toNanos(), LINGER.toNanos(), maxRequestsInProgress);
       try {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG);
         server.createContext("/", handler);
         server.setExecutor(workers);
         server.start();

@@ -90,10 +90,12 @@ public final class WebhookHttpHandler implements HttpHandler {
           }
         }
         try {
-          send(exchange, answer.reply());
+          send(exchange, answer.reply(), answer.bodyLeft() ? unreadBody(exchange) : 0);
         } catch (IOException connectionGone) {
-          // After a 2xx, the events were handled: a sender that retries will deliver them again.
-          LOG.log(Level.WARNING, "webhook answer " + answer.reply().status() + " could not be sent: " + connectionGone);
+          // After a 2xx, the events were handled: a sender that retries will deliver them again. Any
+          // other answer going nowhere is what refused clients do, and must not flood the log.
+          boolean handled = answer.reply().status() / 100 == 2 && !answer.bodyLeft();
+          LOG.log(handled ? Level.WARNING : Level.DEBUG, "webhook answer {0} could not be sent: {1}", answer.reply().status(), connectionGone);
           throw connectionGone;
         }
       }
@@ -206,7 +208,19 @@ public final class WebhookHttpHandler implements HttpHandler {
     return new Answer(answer(exchange, reason), true);
   }
 
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+  /**
+   * How much of an unread body to read and throw away after a refusal, so that the connection closes
+   * cleanly and the client gets to read the answer: closing a socket with unread bytes resets it, and
+   * a reset may destroy the answer before the client reads it. Bounded by the body limit, and in time
+   * by the linger; a body over the limit is not worth it.
+   */
+  private long unreadBody(HttpExchange exchange) {
+    long declared = declaredLength(exchange);
+    return declared > endpoint.maxBodyBytes() ? 0 : declared >= 0 ? declared : endpoint.maxBodyBytes();
+  }
+
+  /** Sends {@code reply}, then reads and throws away up to {@code discard} bytes of the request's body. */
+  private static void send(HttpExchange exchange, Reply reply, long discard) throws IOException {
     for (Map.Entry<String, String> header : reply.headers().entrySet()) {
       exchange.getResponseHeaders().set(header.getKey(), header.getValue());
     }
@@ -215,6 +229,14 @@ public final class WebhookHttpHandler implements HttpHandler {
     if (!head) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body());
+        out.flush(); // the answer is on its way before the body is read
+        if (discard > 0) {
+          try {
+            discard(exchange.getRequestBody(), discard);
+          } catch (IOException goneOrCutOff) {
+            // the client left, or lingered too long: the connection closes either way
+          }
+        }
       }
     }
   }
