@@ -65,4 +65,9 @@ public final class RecruitingHooksDispatcher implements WebhookDispatcher {
   public Set<String> handledTypes() {
     return HANDLED_TYPES;
   }
+
+  @Override
+  public boolean hasFallback() {
+    return true;
+  }
 }

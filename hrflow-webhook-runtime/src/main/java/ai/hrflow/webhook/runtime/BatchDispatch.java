@@ -20,15 +20,13 @@ final class BatchDispatch {
    * What became of a request's events.
    *
    * @param events how many the request held
-   * @param handled how many a bound method took
+   * @param handled how many a bound method took (with deduplication, now or in an earlier delivery)
    * @param fallback how many the fallback method took
    * @param unhandled how many had no method to go to
-   * @param duplicates how many were handled by an earlier delivery (with deduplication)
    * @param busy how many another delivery is handling now (with deduplication)
    * @param failed the events whose handler threw
-   * @param deduplicating whether the receiver deduplicates
    */
-  record Outcome(int events, int handled, int fallback, int unhandled, int duplicates, int busy, List<Failure> failed, boolean deduplicating) {}
+  record Outcome(int events, int handled, int fallback, int unhandled, int busy, List<Failure> failed) {}
 
   private final WebhookDispatcher dispatcher;
   private final IdempotencyStore deduplication;
@@ -44,7 +42,6 @@ final class BatchDispatch {
     int handled = 0;
     int fallback = 0;
     int unhandled = 0;
-    int duplicates = 0;
     int busy = 0;
     List<Failure> failed = List.of();
     for (int i = 0; i < events.size(); i++) {
@@ -54,7 +51,12 @@ final class BatchDispatch {
         key = event.fingerprint();
         IdempotencyStore.Claim claim = deduplication.claim(key);
         if (claim == IdempotencyStore.Claim.DONE) {
-          duplicates++;
+          // Counted as its first delivery was, so that the answer tells a replayer nothing.
+          switch (dispatcher.resultFor(event.type())) {
+            case HANDLED -> handled++;
+            case FALLBACK -> fallback++;
+            case UNHANDLED -> unhandled++;
+          }
           continue;
         }
         if (claim == IdempotencyStore.Claim.BUSY) {
@@ -63,13 +65,15 @@ final class BatchDispatch {
         }
       }
       long dispatched = listener.active ? System.nanoTime() : 0;
+      boolean completed = false;
       try {
         DispatchResult result = dispatcher.dispatch(event);
-        if (listener.active) {
-          listener.eventDispatched(event.type(), result, System.nanoTime() - dispatched);
-        }
         if (key != null) {
           deduplication.complete(key);
+          completed = true;
+        }
+        if (listener.active) {
+          listener.eventDispatched(event.type(), result, System.nanoTime() - dispatched);
         }
         switch (result) {
           case HANDLED -> handled++;
@@ -79,9 +83,6 @@ final class BatchDispatch {
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable failure) {
-        if (key != null) {
-          deduplication.release(key);
-        }
         if (failure instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
@@ -93,8 +94,12 @@ final class BatchDispatch {
           failed = new ArrayList<>(1);
         }
         failed.add(new Failure(i, event.type(), failure));
+      } finally {
+        if (key != null && !completed) {
+          deduplication.release(key); // failed, or died of an Error: a redelivery runs it again
+        }
       }
     }
-    return new Outcome(events.size(), handled, fallback, unhandled, duplicates, busy, failed, deduplication != null);
+    return new Outcome(events.size(), handled, fallback, unhandled, busy, failed);
   }
 }

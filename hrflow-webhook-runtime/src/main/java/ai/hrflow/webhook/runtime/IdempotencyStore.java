@@ -1,5 +1,7 @@
 package ai.hrflow.webhook.runtime;
 
+import java.time.Duration;
+
 /**
  * Remembers which events were handled, so that a redelivered event is acknowledged without running
  * its handler again. HrFlow sends no event id, so an event's key is a hash of its type and JSON; two
@@ -8,8 +10,9 @@ package ai.hrflow.webhook.runtime;
  * <p>Enable it with {@link WebhookReceiver.Builder#deduplicate}. The in-memory store ({@link
  * #inMemory}) suits one process; implement this interface over Redis or a database to share it
  * between instances: {@code claim} must be atomic (Redis {@code SET key value NX PX ...}, or an
- * {@code INSERT} that fails on a duplicate key), and a claim should expire on its own in case the
- * process dies before {@code complete} or {@code release}.
+ * {@code INSERT} that fails on a duplicate key), and a claim must expire on its own, in case the
+ * process dies before {@code complete} or {@code release}. The receiver always completes or releases
+ * a claim it took, even when a handler dies of an {@code Error}.
  */
 public interface IdempotencyStore {
 
@@ -38,11 +41,23 @@ public interface IdempotencyStore {
    */
   void release(String key);
 
+  /** How long a claim lasts in the in-memory store when its delivery neither completes nor releases it. */
+  Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofMinutes(5);
+
   /**
-   * A store in this process's memory that remembers the last {@code maxEntries} handled keys (about
-   * a hundred bytes each).
+   * A store in this process's memory that remembers the last {@code maxEntries} handled keys (about a
+   * hundred bytes each); a claim expires after {@link #DEFAULT_CLAIM_TIMEOUT}.
    */
   static IdempotencyStore inMemory(int maxEntries) {
-    return new InMemoryIdempotencyStore(maxEntries);
+    return inMemory(maxEntries, DEFAULT_CLAIM_TIMEOUT);
+  }
+
+  /**
+   * A store in this process's memory that remembers the last {@code maxEntries} handled keys; a claim
+   * whose delivery neither completed nor released it expires after {@code claimTimeout}, so that a
+   * redelivery can run the handler again. Make it longer than your slowest handler.
+   */
+  static IdempotencyStore inMemory(int maxEntries, Duration claimTimeout) {
+    return new InMemoryIdempotencyStore(maxEntries, claimTimeout, System::nanoTime);
   }
 }

@@ -19,4 +19,24 @@ public interface WebhookDispatcher {
 
   /** {@return the event types that have a bound method (the fallback aside)} */
   Set<String> handledTypes();
+
+  /**
+   * Whether events of types without a bound method go to a fallback method. Generated dispatchers
+   * say so; the default says no.
+   *
+   * @return whether the handler has an {@code @OnEvent(OnEvent.ANY)} method
+   */
+  default boolean hasFallback() {
+    return false;
+  }
+
+  /**
+   * What {@link #dispatch} reports for an event of {@code type}, without dispatching it: {@code
+   * HANDLED} for a type with a bound method, else {@code FALLBACK} or {@code UNHANDLED}.
+   *
+   * @return what dispatching an event of this type reports when its handler returns
+   */
+  default DispatchResult resultFor(String type) {
+    return handledTypes().contains(type) ? DispatchResult.HANDLED : hasFallback() ? DispatchResult.FALLBACK : DispatchResult.UNHANDLED;
+  }
 }

@@ -89,31 +89,28 @@ public record WebhookResponse(int status, String body, Map<String, String> heade
 
   /**
    * What a request's dispatch amounts to: 200 when every event was handled, went to the fallback or
-   * has no handler; 500 naming the events whose handler threw; 503 when (with deduplication)
-   * another delivery is still handling one of them, which may yet fail, so that only a retry can
-   * tell.
+   * has no handler; 500 naming the events whose handler threw; 503 when (with deduplication) another
+   * delivery is still handling one of them, which may yet fail, so that only a retry can tell. The
+   * body tells a sender nothing of deduplication: an event handled before counts as it did then.
    */
   static WebhookResponse dispatched(BatchDispatch.Outcome outcome) {
-    if (outcome.failed().isEmpty() && outcome.busy() == 0 && !outcome.deduplicating()) {
-      return delivered(outcome.events(), outcome.handled(), outcome.fallback(), outcome.unhandled());
-    }
-    ObjectNode body =
-        JSON.objectNode()
-            .put("events", outcome.events())
-            .put("handled", outcome.handled())
-            .put("fallback", outcome.fallback())
-            .put("unhandled", outcome.unhandled());
-    if (outcome.deduplicating()) {
-      body.put("duplicates", outcome.duplicates()).put("busy", outcome.busy());
-    }
     if (!outcome.failed().isEmpty()) {
+      ObjectNode body =
+          JSON.objectNode()
+              .put("events", outcome.events())
+              .put("handled", outcome.handled())
+              .put("fallback", outcome.fallback())
+              .put("unhandled", outcome.unhandled());
       ArrayNode failed = body.putArray("failed");
       for (BatchDispatch.Failure failure : outcome.failed()) {
         failed.addObject().put("index", failure.index()).put("type", failure.type()).put("error", failure.exception().getClass().getSimpleName());
       }
       return of(500, body);
     }
-    return outcome.busy() > 0 ? retryLater(of(503, body)) : of(200, body);
+    if (outcome.busy() > 0) {
+      return unavailable("the server cannot take this request now; retry later");
+    }
+    return delivered(outcome.events(), outcome.handled(), outcome.fallback(), outcome.unhandled());
   }
 
   /** 401: the request is not signed with a webhook secret. */

@@ -1,10 +1,15 @@
 package ai.hrflow.webhook.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.hrflow.webhook.runtime.testhooks.RecordingHooks;
+import ai.hrflow.webhook.runtime.testhooks.WithoutFallbackHooksDispatcher;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Opt-in deduplication: redeliveries acknowledged without running handlers twice, failures retried. */
@@ -31,11 +38,63 @@ class IdempotencyTest {
   @Test
   void redeliveryOfAHandledEventIsAcknowledgedWithoutRunningItsHandler() throws Exception {
     String event = "{\"type\":\"profile.parsing.success\",\"profile\":{\"key\":\"p-1\"}}";
-    assertEquals(200, deliver(event).status());
+    WebhookResponse first = deliver(event);
+    assertEquals(200, first.status());
     WebhookResponse again = deliver(event);
     assertEquals(200, again.status());
-    assertEquals(1, JSON.readTree(again.body()).get("duplicates").asInt());
+    assertEquals(first, again, "the answer tells a replayer nothing of what was seen before");
     assertEquals(List.of("profile.parsing.success"), hooks.types());
+  }
+
+  @Test
+  void redeliveriesAreAnsweredAsTheirFirstDeliveryWasWhateverTheirHandler() {
+    for (String type : List.of("profile.parsing.success", "profile.tagging.success")) { // bound, and the fallback
+      String event = Signed.event(type);
+      WebhookResponse first = deliver(event);
+      assertEquals(first, deliver(event), type);
+    }
+    WebhookReceiver withoutFallback =
+        WebhookReceiver.builder()
+            .secret(Signed.SECRET)
+            .dispatcher(new WithoutFallbackHooksDispatcher(payload -> {}))
+            .deduplicate(IdempotencyStore.inMemory(10))
+            .build();
+    String unhandled = Signed.event("job.parsing.success");
+    WebhookResponse first = withoutFallback.receive(Signed.headers(SignatureScheme.SIGNED_HEX, unhandled), Signed.utf8(unhandled));
+    assertEquals("{\"events\":1,\"handled\":0,\"fallback\":0,\"unhandled\":1}", first.body());
+    assertEquals(first, withoutFallback.receive(Signed.headers(SignatureScheme.SIGNED_HEX, unhandled), Signed.utf8(unhandled)));
+  }
+
+  @Test
+  void aHandlerThatDiesOfAnErrorLeavesNoClaimBehind() {
+    AtomicInteger calls = new AtomicInteger();
+    WebhookReceiver dying =
+        WebhookReceiver.builder()
+            .secret(Signed.SECRET)
+            .dispatcher(
+                new WithoutFallbackHooksDispatcher(
+                    payload -> {
+                      if (calls.incrementAndGet() == 1) {
+                        throw new StackOverflowError("a fatal error, rethrown");
+                      }
+                    }))
+            .deduplicate(IdempotencyStore.inMemory(10))
+            .build();
+    String event = Signed.event("profile.parsing.success");
+    assertThrows(StackOverflowError.class, () -> dying.receive(Signed.headers(SignatureScheme.SIGNED_HEX, event), Signed.utf8(event)));
+    assertEquals(200, dying.receive(Signed.headers(SignatureScheme.SIGNED_HEX, event), Signed.utf8(event)).status(), "not 503 busy");
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void aClaimExpiresSoThatAHandlerThatNeverReturnedCannotBlockItsEventForever() {
+    AtomicLong clock = new AtomicLong();
+    IdempotencyStore store = new InMemoryIdempotencyStore(10, Duration.ofMinutes(5), clock::get);
+    assertEquals(IdempotencyStore.Claim.CLAIMED, store.claim("k"));
+    clock.addAndGet(Duration.ofMinutes(4).toNanos());
+    assertEquals(IdempotencyStore.Claim.BUSY, store.claim("k"));
+    clock.addAndGet(Duration.ofMinutes(2).toNanos());
+    assertEquals(IdempotencyStore.Claim.CLAIMED, store.claim("k"), "expired");
   }
 
   @Test
@@ -49,7 +108,9 @@ class IdempotencyTest {
     WebhookResponse retry = deliver(batch);
     assertEquals(500, retry.status(), "the failing handler still fails");
     assertEquals(List.of("profile.parsing.success", "job.embedding.error", "job.embedding.error"), hooks.types());
-    assertEquals(1, JSON.readTree(retry.body()).get("duplicates").asInt());
+    JsonNode answer = JSON.readTree(retry.body());
+    assertEquals(1, answer.get("handled").asInt(), "the event handled before counts as handled");
+    assertFalse(answer.has("duplicates"), "nothing tells a replayer what was seen before");
   }
 
   @Test

@@ -51,6 +51,13 @@ public final class DispatcherWriter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(STRING_SET)
                     .addStatement("return HANDLED_TYPES")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("hasFallback")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(boolean.class)
+                    .addStatement("return $L", handlers.fallback().isPresent())
                     .build());
     if (handlers.publicApi()) {
       dispatcher.addModifiers(Modifier.PUBLIC);
