@@ -5,6 +5,7 @@
  * ai.hrflow.webhook.api}). Signature checking, decoding and the HTTP plumbing live in {@code
  * ai.hrflow.webhook.runtime.internal.*}, which is not exported.
  */
+@SuppressWarnings("module") // the test kit, named below, is built after this module
 module ai.hrflow.webhook.runtime {
   requires transitive ai.hrflow.webhook.annotations;
   requires transitive com.fasterxml.jackson.databind;
@@ -17,6 +18,9 @@ module ai.hrflow.webhook.runtime {
   exports ai.hrflow.webhook.payload;
   exports ai.hrflow.webhook.hrjson;
   exports ai.hrflow.webhook.api;
+  // The test kit sends with the same bounded calls as the API client.
+  exports ai.hrflow.webhook.runtime.internal.http to
+      ai.hrflow.webhook.testing;
 
   // Jackson binds HR-JSON records by reflection.
   opens ai.hrflow.webhook.hrjson to

@@ -11,6 +11,7 @@ import ai.hrflow.webhook.runtime.SignatureVerifier;
 import ai.hrflow.webhook.runtime.Verification;
 import ai.hrflow.webhook.runtime.WebhookResponse;
 import ai.hrflow.webhook.runtime.WebhookSigner;
+import ai.hrflow.webhook.runtime.internal.log.LogText;
 import ai.hrflow.webhook.testing.SampleEvents;
 import ai.hrflow.webhook.testing.WebhookTester;
 import java.io.IOException;
@@ -20,13 +21,16 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,27 +51,28 @@ public final class WebhookCli {
   /** The commands, each with the options it takes and what it does. */
   private enum Command {
     SEND(
-        "send --url URL --secret S (--event TYPE | --file payload.json) [--scheme SCHEME]",
+        "send --url URL (--event TYPE | --file payload.json) [--scheme SCHEME]",
         "POSTs a correctly signed event to URL: the built-in sample of TYPE, or the JSON in --file (an event\n"
-            + "or an array of events). Prints the answer; exits 1 unless it is 2xx.",
-        Set.of("url", "secret", "event", "file", "scheme")),
+            + "or an array of events). Prints the answer; exits 1 unless it is 2xx, or if there is no whole\n"
+            + "answer within 10 seconds.",
+        Set.of("url", "secret", "secret-file", "event", "file", "scheme")),
     SIGN(
-        "sign --secret S (--event TYPE | --file payload.json) [--scheme SCHEME]",
+        "sign (--event TYPE | --file payload.json) [--scheme SCHEME]",
         "Prints the HTTP-HRFLOW-SIGNATURE value for the payload (--file - reads standard input).",
-        Set.of("secret", "event", "file", "scheme")),
+        Set.of("secret", "secret-file", "event", "file", "scheme")),
     VERIFY(
-        "verify --secret S --header VALUE [--file body.json]",
+        "verify --header VALUE [--file body.json]",
         "Says whether a signature header holds, in which scheme, and what it signs. A BODY_HEX signature\n"
             + "signs the request body: give the body with --file.",
-        Set.of("secret", "header", "file")),
+        Set.of("secret", "secret-file", "header", "file")),
     CHECK(
-        "check --api-key K --url URL --event TYPE [--base-url B]",
+        "check --url URL --event TYPE [--base-url B]",
         "Asks HrFlow to confirm the webhook at URL for TYPE (POST /webhook/check).",
-        Set.of("api-key", "url", "event", "base-url")),
+        Set.of("api-key", "api-key-file", "url", "event", "base-url")),
     TEST(
-        "test --api-key K [--base-url B]",
+        "test [--base-url B]",
         "Asks HrFlow to send a test notification to the webhook of this API key (POST /webhook/test).",
-        Set.of("api-key", "base-url")),
+        Set.of("api-key", "api-key-file", "base-url")),
     EVENTS("events", "Lists the event types of the catalog: type, payload record, what happened.", Set.of());
 
     final String synopsis;
@@ -97,16 +102,29 @@ public final class WebhookCli {
   private static final String SCHEMES =
       "SCHEME is one of SIGNED_HEX (default, the official SDK's), SIGNED_RAW, SIGNED_SEGMENT, BODY_HEX.";
 
+  private static final String CREDENTIALS =
+      "The webhook secret (send, sign, verify) comes from $HRFLOW_WEBHOOK_SECRET or --secret-file FILE, and the\n"
+          + "API key (check, test) from $HRFLOW_API_KEY or --api-key-file FILE. --secret S and --api-key K work\n"
+          + "too, but every user of this machine can read them in the process list.";
+
+  /** How long a call may take, from connecting to the answer's last byte. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** The most of a remote text the CLI prints. */
+  private static final int PRINTED_CHARACTERS = 10_000;
+
   private final PrintStream out;
   private final PrintStream err;
   private final InputStream in;
   private final String program;
+  private final Map<String, String> environment;
 
-  WebhookCli(PrintStream out, PrintStream err, InputStream in, String program) {
+  WebhookCli(PrintStream out, PrintStream err, InputStream in, String program, Map<String, String> environment) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.program = program;
+    this.environment = environment;
   }
 
   /**
@@ -115,7 +133,7 @@ public final class WebhookCli {
    * @param args the command and its options
    */
   public static void main(String[] args) {
-    System.exit(new WebhookCli(System.out, System.err, System.in, programName()).run(args));
+    System.exit(new WebhookCli(System.out, System.err, System.in, programName(), System.getenv()).run(args));
   }
 
   /**
@@ -192,6 +210,8 @@ public final class WebhookCli {
     return usage
         .append('\n')
         .append(SCHEMES)
+        .append('\n')
+        .append(CREDENTIALS)
         .append("\nRun ")
         .append(program)
         .append(" <command> --help for what a command does.")
@@ -199,7 +219,8 @@ public final class WebhookCli {
   }
 
   private String usage(Command command) {
-    return "usage: " + program + " " + command.synopsis + "\n\n" + command.description + (command.options.contains("scheme") ? "\n" + SCHEMES : "");
+    return "usage: " + program + " " + command.synopsis + "\n\n" + command.description + (command.options.contains("scheme") ? "\n" + SCHEMES : "")
+        + (command == Command.EVENTS ? "" : "\n" + CREDENTIALS);
   }
 
   private int send(Options options) throws UsageException, IOException {
@@ -213,15 +234,20 @@ public final class WebhookCli {
     if (type != null) {
       checkType(type);
     }
-    WebhookTester tester = WebhookTester.of(url, secret).scheme(scheme(options));
+    WebhookTester tester = WebhookTester.of(url, secret).scheme(scheme(options)).timeout(TIMEOUT);
     WebhookResponse response;
     try {
       response = file != null ? tester.sendJson(new String(file(file), StandardCharsets.UTF_8)) : tester.send(type);
     } catch (UncheckedIOException e) {
       throw new IOException(sendFailure(url, e.getCause()), e.getCause());
     }
-    out.println(response.status() + " " + response.body());
+    out.println(response.status() + " " + remote(response.body()));
     return response.isSuccess() ? OK : FAILED;
+  }
+
+  /** Text that came from the network, with control characters shown as escapes, and cut. */
+  private static String remote(String text) {
+    return LogText.of(text, PRINTED_CHARACTERS);
   }
 
   /** Why sending failed, in the words a user searches for. */
@@ -229,7 +255,10 @@ public final class WebhookCli {
     if (cause instanceof ConnectException) {
       return "could not send to " + url + ": connection refused (is the server running, and on that port?)";
     }
-    return "could not send to " + url + ": " + cause;
+    if (cause instanceof HttpTimeoutException) {
+      return "could not send to " + url + ": no whole answer within " + TIMEOUT.toSeconds() + " s";
+    }
+    return "could not send to " + url + ": " + remote(String.valueOf(cause));
   }
 
   private int sign(Options options) throws UsageException, IOException {
@@ -264,28 +293,28 @@ public final class WebhookCli {
     return FAILED;
   }
 
-  private int check(Options options) throws UsageException {
+  private int check(Options options) throws UsageException, IOException {
     HrFlowWebhookApi api = api(options);
     URI url = uri(options.required("url"), "--url");
     String type = options.required("event");
     try {
       WebhookCheck check = EventType.of(type).isPresent() ? api.check(url, type) : api.checkCustomType(url, type);
-      out.println("ok: team " + check.teamName() + ", webhook " + check.webhookId() + ", " + check.url() + ", " + check.type());
+      out.println("ok: team " + remote(check.teamName()) + ", webhook " + remote(check.webhookId()) + ", " + remote(check.url()) + ", " + remote(check.type()));
       return OK;
     } catch (HrFlowApiException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + remote(e.getMessage()));
       return FAILED;
     } catch (IllegalArgumentException e) {
       throw new UsageException("check: " + e.getMessage());
     }
   }
 
-  private int test(Options options) throws UsageException {
+  private int test(Options options) throws UsageException, IOException {
     try {
-      out.println("ok: " + api(options).test());
+      out.println("ok: " + remote(api(options).test()));
       return OK;
     } catch (HrFlowApiException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + remote(e.getMessage()));
       return FAILED;
     }
   }
@@ -297,17 +326,47 @@ public final class WebhookCli {
     return OK;
   }
 
-  private HrFlowWebhookApi api(Options options) throws UsageException {
-    HrFlowWebhookApi.Builder api = HrFlowWebhookApi.builder();
-    String key = options.required("api-key");
-    if (key.isBlank()) {
-      throw new UsageException("--api-key is empty");
-    }
-    api.apiKey(key);
+  private HrFlowWebhookApi api(Options options) throws UsageException, IOException {
+    HrFlowWebhookApi.Builder api = HrFlowWebhookApi.builder().timeout(TIMEOUT);
+    api.apiKey(credential(options, "api-key", "HRFLOW_API_KEY"));
     if (options.optional("base-url") != null) {
-      api.baseUrl(uri(options.optional("base-url"), "--base-url"));
+      try {
+        api.baseUrl(uri(options.optional("base-url"), "--base-url"));
+      } catch (IllegalArgumentException clear) {
+        throw new UsageException("--base-url: " + clear.getMessage());
+      }
     }
     return api.build();
+  }
+
+  /**
+   * A secret from {@code --<name>-file}, {@code --<name>} (with a warning: other users see it) or the
+   * environment variable {@code variable}, in that order.
+   */
+  private String credential(Options options, String name, String variable) throws UsageException, IOException {
+    String file = options.optional(name + "-file");
+    String given = options.optional(name);
+    if (file != null && given != null) {
+      throw new UsageException("give --" + name + "-file or --" + name + ", not both");
+    }
+    String value;
+    if (file != null) {
+      value = new String(file(file), StandardCharsets.UTF_8).strip();
+    } else if (given != null) {
+      err.println(
+          "warning: --" + name + " is visible to every user of this machine in the process list; set " + variable
+              + " or use --" + name + "-file instead");
+      value = given;
+    } else {
+      value = environment.get(variable);
+      if (value == null) {
+        throw new UsageException("no " + name.replace('-', ' ') + ": set " + variable + ", or give --" + name + "-file FILE");
+      }
+    }
+    if (value.isBlank()) {
+      throw new UsageException("the " + name.replace('-', ' ') + " is empty");
+    }
+    return value;
   }
 
   /**
@@ -327,12 +386,8 @@ public final class WebhookCli {
     }
   }
 
-  private static String secret(Options options) throws UsageException {
-    String secret = options.required("secret");
-    if (secret.isEmpty()) {
-      throw new UsageException("--secret is empty");
-    }
-    return secret;
+  private String secret(Options options) throws UsageException, IOException {
+    return credential(options, "secret", "HRFLOW_WEBHOOK_SECRET");
   }
 
   private static SignatureScheme scheme(Options options) throws UsageException {

@@ -2,10 +2,12 @@ package ai.hrflow.webhook.api;
 
 import ai.hrflow.webhook.catalog.EventType;
 import ai.hrflow.webhook.catalog.internal.NearestTypes;
+import ai.hrflow.webhook.runtime.internal.http.BoundedCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +36,9 @@ public final class HrFlowWebhookApi {
 
   /** HrFlow's API. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.hrflow.ai/v1");
+
+  /** HrFlow's answers to these calls are a few hundred bytes; a megabyte is no answer of theirs. */
+  static final int MAX_ANSWER_BYTES = 1 << 20;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -113,12 +118,14 @@ public final class HrFlowWebhookApi {
     } else {
       request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
     }
-    HttpResponse<String> response;
+    HttpResponse<byte[]> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = BoundedCall.send(http, request.build(), timeout, MAX_ANSWER_BYTES);
     } catch (HttpTimeoutException e) {
       throw new HrFlowApiException(
           HrFlowApiException.Kind.TIMEOUT, url, -1, -1, null, "HrFlow did not answer " + url + " within " + timeout, e);
+    } catch (BoundedCall.AnswerTooLargeException e) {
+      throw malformed(url, -1, "an answer larger than " + MAX_ANSWER_BYTES + " bytes");
     } catch (IOException e) {
       throw new HrFlowApiException(
           HrFlowApiException.Kind.NETWORK, url, -1, -1, null, "could not reach HrFlow at " + url + ": " + e, e);
@@ -203,17 +210,40 @@ public final class HrFlowWebhookApi {
     }
 
     /**
-     * The API's base URL; default {@code https://api.hrflow.ai/v1}.
+     * The API's base URL; default {@code https://api.hrflow.ai/v1}. Plain {@code http} is refused
+     * except to this machine (a test server): the API key travels in a header.
      *
      * @return this builder
+     * @throws IllegalArgumentException if the URL is neither https nor http to a loopback address
      */
     public Builder baseUrl(URI baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      boolean https = "https".equalsIgnoreCase(baseUrl.getScheme());
+      boolean localHttp = "http".equalsIgnoreCase(baseUrl.getScheme()) && isLoopback(baseUrl.getHost());
+      if (!https && !localHttp) {
+        throw new IllegalArgumentException(
+            "the base URL " + baseUrl + " would send the API key in clear: use https (plain http is for a server on this machine only)");
+      }
+      this.baseUrl = baseUrl;
       return this;
     }
 
+    private static boolean isLoopback(String host) {
+      if (host == null) {
+        return false;
+      }
+      if (host.equalsIgnoreCase("localhost")) {
+        return true;
+      }
+      try {
+        return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]") && InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+      } catch (java.net.UnknownHostException notAnAddress) {
+        return false;
+      }
+    }
+
     /**
-     * How long to wait to connect, and for each answer; default 10 seconds.
+     * How long a call may take, from connecting to the answer's last byte; default 10 seconds.
      *
      * @return this builder
      */

@@ -305,13 +305,13 @@ public final class WebhookServer implements AutoCloseable {
         LOG.log(
             Level.INFO,
             "webhook server listening on {0} ({1}; a client has {2} s to send a request; at most {3} requests in progress,"
-                + " {4} handled at once, {5} bytes of bodies in memory; JDK settings: {6})",
+                + " {4} handled at once, {5} MiB of bodies in memory; JDK settings: {6})",
             started.url(),
             ExchangeScheduler.virtual() ? "virtual threads" : "platform threads",
             String.valueOf(requestTimeout.toSeconds()),
             String.valueOf(maxRequestsInProgress),
             String.valueOf(maxConcurrentRequests),
-            String.valueOf(budget),
+            String.format(java.util.Locale.ROOT, "%.1f", budget / 1048576.0),
             ServerSettings.describeJdkSettings());
         if (anotherServer) {
           LOG.log(

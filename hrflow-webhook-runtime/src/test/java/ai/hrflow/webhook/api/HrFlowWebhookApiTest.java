@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.hrflow.webhook.runtime.testhooks.FakeHrFlow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
@@ -108,6 +109,36 @@ class HrFlowWebhookApiTest {
     assertEquals(HrFlowApiException.Kind.TIMEOUT, timeout.kind());
     assertTrue(timeout.getMessage().contains("/v1/webhook/check"), timeout.getMessage());
     assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000);
+  }
+
+  @Test
+  void anAnswerTrickledByteByByteIsATimeoutAtTheDeadline() {
+    hrflow.trickles().answers(200, "{\"code\":200,\"message\":\"" + "x".repeat(100) + "\"}");
+    long started = System.nanoTime();
+    HrFlowApiException timeout = assertThrows(HrFlowApiException.class, api::test);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(HrFlowApiException.Kind.TIMEOUT, timeout.kind());
+    assertTrue(millis < 3_000, "the 1 s deadline covers the body too; took " + millis + " ms");
+  }
+
+  @Test
+  void anAnswerLargerThanAMegabyteIsRefused() {
+    hrflow.answers(200, "{\"code\":200,\"message\":\"" + "x".repeat(HrFlowWebhookApi.MAX_ANSWER_BYTES) + "\"}");
+    HrFlowApiException tooLarge = assertThrows(HrFlowApiException.class, api::test);
+    assertEquals(HrFlowApiException.Kind.MALFORMED_RESPONSE, tooLarge.kind());
+    assertTrue(tooLarge.getMessage().contains("larger than 1048576 bytes"), tooLarge.getMessage());
+  }
+
+  @Test
+  void plainHttpIsRefusedExceptToThisMachine() {
+    IllegalArgumentException clear =
+        assertThrows(IllegalArgumentException.class, () -> HrFlowWebhookApi.builder().baseUrl(URI.create("http://api.hrflow.ai/v1")));
+    assertTrue(clear.getMessage().contains("would send the API key in clear"), clear.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> HrFlowWebhookApi.builder().baseUrl(URI.create("ftp://127.0.0.1/v1")));
+    HrFlowWebhookApi.builder().baseUrl(URI.create("http://127.0.0.1:8080/v1"));
+    HrFlowWebhookApi.builder().baseUrl(URI.create("http://localhost/v1"));
+    HrFlowWebhookApi.builder().baseUrl(URI.create("http://[::1]:8080/v1"));
+    HrFlowWebhookApi.builder().baseUrl(URI.create("https://api.hrflow.ai/v1"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import ai.hrflow.webhook.runtime.WebhookDispatcher;
 import ai.hrflow.webhook.runtime.WebhookReceiver;
 import ai.hrflow.webhook.runtime.WebhookResponse;
 import ai.hrflow.webhook.runtime.WebhookSigner;
+import ai.hrflow.webhook.runtime.internal.http.BoundedCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,9 +31,17 @@ import java.util.Objects;
  * assertEquals(200, response.status());
  * }</pre>
  *
- * Instances are immutable; {@link #scheme} returns a copy that signs in another scheme.
+ * Instances are immutable; {@link #scheme} and {@link #timeout} return copies. A call to a running
+ * server has one deadline for all of it, the answer's body included, and refuses an answer larger
+ * than a megabyte.
  */
 public final class WebhookTester {
+
+  /** How long a call to a running server may take by default, from connecting to the answer's last byte. */
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** A webhook endpoint's answers are small; a larger one is no answer. */
+  private static final int MAX_ANSWER_BYTES = 1 << 20;
 
   /** The headers of an answer that {@link WebhookResponse#headers()} holds. */
   private static final List<String> ANSWER_HEADERS = List.of("Content-Type", "Allow", "Retry-After");
@@ -42,13 +51,15 @@ public final class WebhookTester {
   private final WebhookReceiver receiver;
   private final URI endpoint;
   private final HttpClient http;
+  private final Duration timeout;
 
-  private WebhookTester(String secret, SignatureScheme scheme, WebhookReceiver receiver, URI endpoint, HttpClient http) {
+  private WebhookTester(String secret, SignatureScheme scheme, WebhookReceiver receiver, URI endpoint, HttpClient http, Duration timeout) {
     this.secret = secret;
     this.scheme = scheme;
     this.receiver = receiver;
     this.endpoint = endpoint;
     this.http = http;
+    this.timeout = timeout;
   }
 
   /**
@@ -65,7 +76,7 @@ public final class WebhookTester {
    * A tester that calls {@code receiver.receive} in process, signing with {@code secret}.
    */
   public static WebhookTester of(WebhookReceiver receiver, String secret) {
-    return new WebhookTester(requireSecret(secret), SignatureScheme.SIGNED_HEX, Objects.requireNonNull(receiver, "receiver"), null, null);
+    return new WebhookTester(requireSecret(secret), SignatureScheme.SIGNED_HEX, Objects.requireNonNull(receiver, "receiver"), null, null, DEFAULT_TIMEOUT);
   }
 
   /**
@@ -77,14 +88,28 @@ public final class WebhookTester {
         SignatureScheme.SIGNED_HEX,
         null,
         Objects.requireNonNull(endpoint, "endpoint"),
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+        DEFAULT_TIMEOUT);
   }
 
   /**
    * A copy that signs in {@code scheme}; the default is {@code SIGNED_HEX}, the official SDK's.
    */
   public WebhookTester scheme(SignatureScheme scheme) {
-    return new WebhookTester(secret, Objects.requireNonNull(scheme, "scheme"), receiver, endpoint, http);
+    return new WebhookTester(secret, Objects.requireNonNull(scheme, "scheme"), receiver, endpoint, http, timeout);
+  }
+
+  /**
+   * A copy whose calls to a running server fail when the whole answer has not arrived within {@code
+   * timeout}; the default is 30 seconds.
+   *
+   * @return the copy
+   */
+  public WebhookTester timeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the time-out is positive");
+    }
+    return new WebhookTester(secret, scheme, receiver, endpoint, http, timeout);
   }
 
   /**
@@ -112,18 +137,18 @@ public final class WebhookTester {
     }
     HttpRequest request =
         HttpRequest.newBuilder(endpoint)
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .header("Content-Type", "application/json")
             .header(WebhookSigner.HEADER_NAME, signature)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<byte[]> response = BoundedCall.send(http, request, timeout, MAX_ANSWER_BYTES);
       Map<String, String> headers = new LinkedHashMap<>();
       for (String name : ANSWER_HEADERS) {
         response.headers().firstValue(name).ifPresent(value -> headers.put(name, value));
       }
-      return new WebhookResponse(response.statusCode(), response.body(), headers);
+      return new WebhookResponse(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), headers);
     } catch (IOException e) {
       throw new UncheckedIOException("could not send to " + endpoint + ": " + e, e);
     } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package ai.hrflow.webhook.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.hrflow.webhook.catalog.EventType;
 import ai.hrflow.webhook.payload.ActionPayload;
@@ -13,7 +15,11 @@ import ai.hrflow.webhook.runtime.WebhookEvent;
 import ai.hrflow.webhook.runtime.WebhookReceiver;
 import ai.hrflow.webhook.runtime.WebhookServer;
 import ai.hrflow.webhook.runtime.testhooks.RecordingHooks;
+import ai.hrflow.webhook.runtime.testhooks.FakeHrFlow;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,6 +85,19 @@ class SampleEventsTest {
       assertEquals(401, WebhookTester.of(URI.create("http://localhost:" + server.port() + "/webhooks"), "wrong").send("job.parsing.success").status());
     }
     assertEquals(List.of("job.parsing.success"), hooks.types());
+  }
+
+  @Test
+  void aServerThatTricklesItsAnswerFailsTheCallAtTheDeadline() throws Exception {
+    try (FakeHrFlow trickling = new FakeHrFlow()) {
+      trickling.trickles().answers(200, "{\"events\":1," + " ".repeat(100) + "\"handled\":1}");
+      WebhookTester tester = WebhookTester.of(trickling.baseUrl(), "s").timeout(Duration.ofSeconds(1));
+      long started = System.nanoTime();
+      UncheckedIOException late = assertThrows(UncheckedIOException.class, () -> tester.send("job.parsing.success"));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(late.getCause() instanceof HttpTimeoutException, late.toString());
+      assertTrue(millis < 3_000, "took " + millis + " ms");
+    }
   }
 
   private static <T> List<T> iterable(java.util.Iterator<T> iterator) {

@@ -1,4 +1,4 @@
-package ai.hrflow.webhook.api;
+package ai.hrflow.webhook.runtime.testhooks;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,6 +23,7 @@ public final class FakeHrFlow implements AutoCloseable {
   private volatile int status = 200;
   private volatile String body = "{}";
   private volatile boolean hang;
+  private volatile boolean trickle;
 
   public FakeHrFlow() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -44,6 +45,12 @@ public final class FakeHrFlow implements AutoCloseable {
 
   public FakeHrFlow hangs() {
     this.hang = true;
+    return this;
+  }
+
+  /** Sends the answer's headers at once, then its body a byte every 300 ms. */
+  public FakeHrFlow trickles() {
+    this.trickle = true;
     return this;
   }
 
@@ -71,7 +78,20 @@ public final class FakeHrFlow implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(answer);
+      if (trickle) {
+        for (byte b : answer) {
+          out.write(b);
+          out.flush();
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      } else {
+        out.write(answer);
+      }
     }
   }
 
