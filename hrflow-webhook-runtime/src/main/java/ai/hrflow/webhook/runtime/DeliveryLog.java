@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
  *       nothing at the default level, one switch away.
  *   <li>A refused request (401, 400, 413, 415, 404, 405, 503) is an {@code INFO} line, at most one per
  *       reason per interval (a minute by default); the next line says how many were not written.
+ *   <li>A request whose events the inbox could not store (503) is a {@code WARNING} with the cause, as
+ *       rate-limited as refusals: the operator has a database to look at.
  * </ul>
  *
  * A handler failure is logged where it happens, at {@code WARNING} with its stack trace.
@@ -74,6 +76,18 @@ final class DeliveryLog {
         String shownMethod = KNOWN_METHODS.contains(method) ? method : "(unknown method)";
         String line = "webhook " + response.status() + " " + key + ": " + shownMethod + " " + LogText.of(path);
         LOG.log(Level.INFO, heldBack(line, heldBack));
+      }
+    }
+  }
+
+  /** Logs a request answered 503 because its events could not be stored, at WARNING, rate-limited. */
+  void notStored(WebhookResponse response, InboxUnavailableException failure, long startedNanos) {
+    if (LOG.isLoggable(Level.WARNING)) {
+      long heldBack = refusals.acquire(response.status() + " inbox");
+      if (heldBack >= 0) {
+        StringBuilder line = new StringBuilder("webhook ").append(response.status()).append(" events not stored, the sender will retry: ");
+        line.append(LogText.of(String.valueOf(failure.getMessage()), 500));
+        LOG.log(Level.WARNING, heldBack(took(line, startedNanos), heldBack), failure.getCause());
       }
     }
   }

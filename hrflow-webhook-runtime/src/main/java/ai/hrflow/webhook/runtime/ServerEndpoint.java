@@ -1,6 +1,7 @@
 package ai.hrflow.webhook.runtime;
 
 import ai.hrflow.webhook.runtime.internal.http.Endpoint;
+import ai.hrflow.webhook.runtime.internal.log.LogText;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ final class ServerEndpoint implements Endpoint {
   public Reply answer(Reason reason, String method, String requestPath) {
     WebhookResponse response =
         switch (reason) {
-          case HEALTHY -> WebhookResponse.healthy();
+          case HEALTHY -> health();
           case NOT_FOUND -> WebhookResponse.notFound(path);
           case METHOD_NOT_ALLOWED -> WebhookResponse.methodNotAllowed();
           case TOO_LARGE -> WebhookResponse.payloadTooLarge(receiver.maxBodyBytes());
@@ -63,6 +64,12 @@ final class ServerEndpoint implements Endpoint {
       receiver.refusedByServer(response, reason.description(), method, requestPath);
     }
     return reply(response);
+  }
+
+  /** 200, or 503 when the receiver cannot take events (its inbox's database is unreachable). */
+  private WebhookResponse health() {
+    String unavailable = receiver.unavailableReason();
+    return unavailable == null ? WebhookResponse.healthy() : WebhookResponse.unhealthy(LogText.of(unavailable, 200));
   }
 
   private static Reply reply(WebhookResponse response) {

@@ -30,8 +30,9 @@ import java.util.function.LongSupplier;
  * <p>Nothing reaches a handler unless the signature verifies, and in the signed schemes only the
  * JSON inside the signature is decoded, never the body. The whole payload is decoded and checked
  * before the first handler runs. Every event of a batch is offered to its handler even when an
- * earlier one failed; the response is 200 only once every handler has returned. Instances are
- * immutable and safe for concurrent use.
+ * earlier one failed; the response is 200 only once every handler has returned. With an {@link
+ * EventInbox} ({@link Builder#inbox}), events are stored instead, the response is 200 once they are
+ * committed, and handlers run afterwards. Instances are immutable and safe for concurrent use.
  */
 public final class WebhookReceiver {
 
@@ -50,6 +51,8 @@ public final class WebhookReceiver {
   private final SignatureVerifier verifier;
   private final EventDecoder decoder;
   private final BatchDispatch dispatch;
+  private final WebhookDispatcher dispatcher;
+  private final EventInbox inbox;
   private final GuardedListener listener;
   private final DeliveryLog log;
   private final int maxBodyBytes;
@@ -61,11 +64,13 @@ public final class WebhookReceiver {
     this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
     this.listener = new GuardedListener(builder.listener);
     this.dispatch = new BatchDispatch(builder.dispatcher, builder.deduplication, listener);
+    this.dispatcher = builder.dispatcher;
+    this.inbox = builder.inbox;
     this.log = new DeliveryLog(builder.refusalLogInterval, builder.refusalLogClock);
     this.maxBodyBytes = builder.maxBodyBytes;
     this.description =
         "WebhookReceiver[secrets=" + builder.secrets.size() + " (hidden), schemes=" + schemes + ", maxBodyBytes=" + maxBodyBytes
-            + ", dispatcher=" + builder.dispatcher.getClass().getName() + "]";
+            + ", dispatcher=" + builder.dispatcher.getClass().getName() + (inbox == null ? "" : ", inbox=" + inbox) + "]";
   }
 
   /** {@return a builder; {@link Builder#secret} and {@link Builder#dispatcher} are required} */
@@ -139,9 +144,44 @@ public final class WebhookReceiver {
     } catch (MalformedEventsException e) {
       return rejected(WebhookResponse.badRequest(e.getMessage()), "malformed payload", e.getMessage(), started);
     }
-    WebhookResponse response = WebhookResponse.dispatched(dispatch.dispatchAll(events));
-    log.delivered(response, events, verified.scheme(), started);
+    WebhookResponse response = inbox == null ? WebhookResponse.dispatched(dispatch.dispatchAll(events)) : store(events, started);
+    if (response.status() == 200) {
+      log.delivered(response, events, verified.scheme(), started);
+    }
     return response;
+  }
+
+  /** Stores the events that have a handler in the inbox, all or none; the others are answered as unhandled. */
+  private WebhookResponse store(List<WebhookEvent> events, long started) {
+    List<WebhookEvent> queued = new ArrayList<>(events.size());
+    for (WebhookEvent event : events) {
+      if (dispatcher.resultFor(event.type()) != DispatchResult.UNHANDLED) {
+        queued.add(event);
+      }
+    }
+    if (!queued.isEmpty()) {
+      try {
+        inbox.store(queued);
+      } catch (InboxUnavailableException failure) {
+        WebhookResponse response = WebhookResponse.notStored();
+        if (listener.active) {
+          listener.requestRejected(response.status(), "inbox unavailable");
+        }
+        log.notStored(response, failure, started);
+        return response;
+      }
+    }
+    return WebhookResponse.queued(events.size(), queued.size(), events.size() - queued.size());
+  }
+
+  /**
+   * Whether this receiver can take events now, for health checks: with an inbox, whether the inbox
+   * can store them.
+   *
+   * @return null when it can, or why it cannot
+   */
+  public String unavailableReason() {
+    return inbox == null ? null : inbox.unavailableReason();
   }
 
   /**
@@ -244,6 +284,7 @@ public final class WebhookReceiver {
     private int maxEvents = DEFAULT_MAX_EVENTS;
     private IdempotencyStore deduplication;
     private WebhookListener listener = WebhookListener.NONE;
+    private EventInbox inbox;
     private Duration refusalLogInterval = DeliveryLog.DEFAULT_REFUSAL_INTERVAL;
     private LongSupplier refusalLogClock = System::nanoTime;
 
@@ -364,9 +405,25 @@ public final class WebhookReceiver {
     }
 
     /**
+     * Stores verified events in {@code inbox} instead of handling them during the request: the answer
+     * is 200 once they are committed, and handlers run afterwards, off the request, with retries (see
+     * the {@code hrflow-webhook-inbox} module's {@code WebhookInbox}). Events without a handler are
+     * not stored. The dispatcher given here still decides which events have a handler; the inbox runs
+     * them. Deduplication, if wanted, is the inbox's (shared by every node on its database); combining
+     * it with {@link #deduplicate} is refused.
+     *
+     * @return this builder
+     */
+    public Builder inbox(EventInbox inbox) {
+      this.inbox = Objects.requireNonNull(inbox, "inbox");
+      return this;
+    }
+
+    /**
      * The receiver.
      *
-     * @throws IllegalStateException if no secret or no dispatcher was given
+     * @throws IllegalStateException if no secret or no dispatcher was given, or deduplication was set
+     *     on both the receiver and its inbox
      */
     public WebhookReceiver build() {
       if (secrets.isEmpty()) {
@@ -374,6 +431,11 @@ public final class WebhookReceiver {
       }
       if (dispatcher == null) {
         throw new IllegalStateException("set the dispatcher with dispatcher(new YourHooksDispatcher(handler))");
+      }
+      if (inbox != null && deduplication != null) {
+        throw new IllegalStateException(
+            "with an inbox, deduplicate in the inbox (WebhookInbox.builder().deduplicate(true)), where every node shares it;"
+                + " remove deduplicate(...) from the receiver");
       }
       return new WebhookReceiver(this);
     }

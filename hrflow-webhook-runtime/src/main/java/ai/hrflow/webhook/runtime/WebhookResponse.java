@@ -16,15 +16,16 @@ import java.util.Objects;
  * <table>
  *   <caption>Statuses</caption>
  *   <tr><th>status</th><th>when</th><th>HrFlow then</th></tr>
- *   <tr><td>200</td><td>every event was handled, or has no handler</td><td>is done</td></tr>
+ *   <tr><td>200</td><td>every event was handled, or has no handler; with an {@link EventInbox}, every
+ *       event with a handler was stored</td><td>is done</td></tr>
  *   <tr><td>400</td><td>the verified payload is not an event or an array of events</td><td>gives up or retries</td></tr>
  *   <tr><td>401</td><td>the signature is missing or wrong</td><td>gives up or retries</td></tr>
  *   <tr><td>404, 405</td><td>wrong path or method (embedded server only; 405 comes with {@code Allow: POST})</td><td>gives up</td></tr>
  *   <tr><td>413</td><td>the body exceeds the size limit, or holds more events than the event limit</td><td>gives up</td></tr>
  *   <tr><td>415</td><td>the body is declared as something other than JSON</td><td>gives up</td></tr>
  *   <tr><td>500</td><td>a handler threw</td><td>retries the whole request</td></tr>
- *   <tr><td>503</td><td>the server is saturated or closing, or (with deduplication) another delivery of an
- *       event is being handled; comes with {@code Retry-After}</td><td>retries later</td></tr>
+ *   <tr><td>503</td><td>the server is saturated or closing, (with deduplication) another delivery of an
+ *       event is being handled, or the inbox cannot store events; comes with {@code Retry-After}</td><td>retries later</td></tr>
  * </table>
  *
  * @param status the HTTP status code
@@ -38,6 +39,9 @@ public record WebhookResponse(int status, String body, Map<String, String> heade
 
   /** Seconds a sender is asked to wait before retrying a 503. */
   static final int RETRY_AFTER_SECONDS = 1;
+
+  /** What {@code Retry-After} says when the inbox cannot store events: a database takes longer than a worker to come back. */
+  static final int INBOX_RETRY_AFTER_SECONDS = 10;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Map<String, String> JSON_ONLY = Map.of("Content-Type", CONTENT_TYPE);
@@ -111,6 +115,24 @@ public record WebhookResponse(int status, String body, Map<String, String> heade
       return unavailable("the server cannot take this request now; retry later");
     }
     return delivered(outcome.events(), outcome.handled(), outcome.fallback(), outcome.unhandled());
+  }
+
+  /**
+   * 200 for a request whose events were stored in an inbox: {@code queued} of them have a handler and
+   * will reach it, {@code unhandled} have none and were not stored.
+   */
+  static WebhookResponse queued(int events, int queued, int unhandled) {
+    return new WebhookResponse(200, "{\"events\":" + events + ",\"queued\":" + queued + ",\"unhandled\":" + unhandled + "}", JSON_ONLY);
+  }
+
+  /** 503: the inbox could not store the events; nothing was stored, the sender retries. */
+  static WebhookResponse notStored() {
+    return withHeader(error(503, "unavailable", "the events could not be stored; retry later"), "Retry-After", String.valueOf(INBOX_RETRY_AFTER_SECONDS));
+  }
+
+  /** 503 for a health check: the receiver cannot take events now, for {@code reason}. */
+  static WebhookResponse unhealthy(String reason) {
+    return of(503, JSON.objectNode().put("status", "unavailable").put("reason", reason));
   }
 
   /** 401: the request is not signed with a webhook secret. */

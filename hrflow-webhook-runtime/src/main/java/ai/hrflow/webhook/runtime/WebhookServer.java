@@ -17,7 +17,8 @@ import java.util.Objects;
 
 /**
  * An embedded HTTP server for HrFlow webhooks on the JDK's own {@code com.sun.net.httpserver}: POST
- * on the webhook path goes to a {@link WebhookReceiver}, {@code GET /healthz} answers 200.
+ * on the webhook path goes to a {@link WebhookReceiver}, {@code GET /healthz} answers 200 (503 when
+ * the receiver's inbox cannot store events).
  *
  * <pre>{@code
  * try (WebhookServer server = WebhookServer.builder().port(8080).path("/webhooks").receiver(receiver).start()) {

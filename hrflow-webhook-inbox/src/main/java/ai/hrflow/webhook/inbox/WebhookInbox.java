@@ -1,0 +1,606 @@
+package ai.hrflow.webhook.inbox;
+
+import ai.hrflow.webhook.inbox.internal.Availability;
+import ai.hrflow.webhook.inbox.internal.Backoff;
+import ai.hrflow.webhook.inbox.internal.Dialect;
+import ai.hrflow.webhook.inbox.internal.EmbeddedDatabase;
+import ai.hrflow.webhook.inbox.internal.EventStore;
+import ai.hrflow.webhook.inbox.internal.EventTask;
+import ai.hrflow.webhook.inbox.internal.Schema;
+import ai.hrflow.webhook.inbox.internal.TransactionBoundDataSource;
+import ai.hrflow.webhook.runtime.EventInbox;
+import ai.hrflow.webhook.runtime.InboxUnavailableException;
+import ai.hrflow.webhook.runtime.WebhookDispatcher;
+import ai.hrflow.webhook.runtime.WebhookEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * A durable inbox for webhook events: the receiver commits each request's events here before it
+ * answers 200, and the inbox's workers run their handlers afterwards, off the request, retrying a
+ * handler that throws with exponential back-off and jitter, up to {@code maxAttempts}, after which the
+ * event is dead: kept with its last error, counted in {@link #stats()}, replayable with {@link
+ * #replayDead()}.
+ *
+ * <pre>{@code
+ * WebhookInbox inbox = WebhookInbox.builder()
+ *     .dispatcher(new RecruitingHooksDispatcher(new MyHooks()))
+ *     .build();                                   // embedded, in ./hrflow-inbox
+ * WebhookReceiver receiver = WebhookReceiver.builder()
+ *     .secret(System.getenv("HRFLOW_WEBHOOK_SECRET"))
+ *     .dispatcher(new RecruitingHooksDispatcher(new MyHooks()))
+ *     .inbox(inbox)
+ *     .build();
+ * }</pre>
+ *
+ * <p><b>Semantics.</b> A request's events are stored in one transaction, all or none; the receiver
+ * answers 200 only after the commit, and 503 with {@code Retry-After} when the database cannot take
+ * them. Each stored event reaches its handler at least once: a JVM killed at any moment loses no
+ * stored event, and its running events run again (on another node, or on this one restarted) once
+ * its heartbeat is {@link #DEAD_NODE_AFTER} old, within a minute. A handler may therefore run twice
+ * for one event when its node dies mid-handler; order is not guaranteed. With {@code
+ * deduplicate(true)}, an event delivered again (same type and JSON) is acknowledged and stored once,
+ * across every node sharing the database, for as long as the {@code retention} keeps it.
+ *
+ * <p><b>Engine.</b> The queue is <a href="https://github.com/kagkarlsson/db-scheduler">db-scheduler</a>:
+ * one execution per pending event in {@code hrflow_inbox_task}, claimed by one node (with {@code SKIP
+ * LOCKED} on PostgreSQL), with heartbeats and the recovery of a dead node's executions. The events
+ * themselves are in {@code hrflow_inbox_event}. Both tables are created on start (idempotently); the
+ * scripts are in this jar, {@code ai/hrflow/webhook/inbox/schema-postgresql.sql} and {@code
+ * schema-h2.sql}.
+ *
+ * <p>Without a data source the inbox runs on an embedded H2 database in {@code ./hrflow-inbox} (one
+ * JVM). A fleet shares one PostgreSQL database: every node builds an inbox on it, and any node runs
+ * any event. Safe for concurrent use.
+ */
+public final class WebhookInbox implements EventInbox, AutoCloseable {
+
+  /** The default number of handlers running at once, per node: 8. */
+  public static final int DEFAULT_WORKERS = 8;
+
+  /** The default number of attempts before an event is dead: 10 (about two and a half hours of retries). */
+  public static final int DEFAULT_MAX_ATTEMPTS = 10;
+
+  /** The default delay before the second attempt: 10 s, doubling from there. */
+  public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(10);
+
+  /** The default longest delay between attempts: 1 hour. */
+  public static final Duration DEFAULT_MAX_RETRY = Duration.ofHours(1);
+
+  /** How long a handled event is remembered (for deduplication) by default: 7 days. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
+  /** How often an idle node looks for due events by default: every 2 s. */
+  public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofSeconds(2);
+
+  /** How long {@link #close()} waits for running handlers by default: 30 s. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How often a node marks the events it is running as alive. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+  /** Heartbeats missed before a node's running events count as dead and run again elsewhere. */
+  static final int MISSED_HEARTBEATS = 6;
+
+  /**
+   * How old a running event's heartbeat is when it counts as dead (its node gone) and runs again: 30
+   * s. The next check for dead executions comes within two heartbeats, and a node picks the revived
+   * event up within its polling interval: a killed node's events run again within about 45 s.
+   */
+  public static final Duration DEAD_NODE_AFTER = HEARTBEAT.multipliedBy(MISSED_HEARTBEATS);
+
+  private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook.inbox");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CLEANUP_TASK = "hrflow-inbox-cleanup";
+  private static final int CLEANUP_BATCH = 10_000;
+
+  private final TransactionBoundDataSource data;
+  private final Dialect dialect;
+  private final EventStore store;
+  private final InboxAdmin admin;
+  private final Availability availability;
+  private final Scheduler scheduler;
+  private final InboxListener listener;
+  private final boolean deduplicate;
+  private final Clock clock;
+  private final JdbcConnectionPool embedded;
+  private final String description;
+  private volatile boolean closed;
+
+  private WebhookInbox(Builder builder, TransactionBoundDataSource data, Dialect dialect, JdbcConnectionPool embedded) {
+    this.data = data;
+    this.dialect = dialect;
+    this.embedded = embedded;
+    this.clock = builder.clock;
+    this.listener = builder.listener;
+    this.deduplicate = builder.deduplicate;
+    this.store = new EventStore(data, dialect);
+    this.admin = new InboxAdmin(data, dialect, clock);
+    this.availability = new Availability(System::nanoTime);
+    Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
+    EventTask events = new EventTask(store, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
+    Duration retention = builder.retention;
+    RecurringTask<Void> cleanup =
+        Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofMinutes(10))).execute((instance, context) -> deleteHandled(retention));
+    SchedulerBuilder scheduling =
+        Scheduler.create(data, events.task())
+            .startTasks(cleanup)
+            .tableName(EventTask.TABLE)
+            .threads(builder.workers)
+            .executorService(workers(builder.workers))
+            .pollingInterval(builder.pollingInterval)
+            .heartbeatInterval(HEARTBEAT)
+            .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+            .schedulerName(new SchedulerName.Fixed(nodeName()))
+            .shutdownMaxWait(builder.shutdownTimeout)
+            .failureLogging(LogLevel.DEBUG, false); // our own lines say what failed, and what happens next
+    if (dialect.claimsWithSkipLocked()) {
+      scheduling.pollUsingLockAndFetch(0.5, 1.0);
+    }
+    this.scheduler = scheduling.build();
+    this.description =
+        "WebhookInbox[" + (embedded != null ? "embedded H2" : dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2") + ", workers=" + builder.workers
+            + ", maxAttempts=" + builder.maxAttempts + ", retries " + builder.firstRetry + ".." + builder.maxRetry + ", deduplicate="
+            + builder.deduplicate + "]";
+  }
+
+  /** {@return a builder; {@link Builder#dispatcher} is required} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Stores a request's events in one transaction; returns once they are committed.
+   *
+   * @throws InboxUnavailableException if the database cannot take them now, or the inbox is closed:
+   *     nothing was stored
+   */
+  @Override
+  public void store(List<WebhookEvent> events) throws InboxUnavailableException {
+    if (closed) {
+      throw new InboxUnavailableException("the inbox is closed", null);
+    }
+    if (!availability.mayTry(store::ping)) {
+      throw new InboxUnavailableException(Availability.UNREACHABLE + " (it failed within the last second)", null);
+    }
+    List<Pending> rows = new ArrayList<>(events.size());
+    for (WebhookEvent event : events) {
+      rows.add(new Pending(UUID.randomUUID().toString(), deduplicate ? event.fingerprint() : null, event.type(), bytes(event)));
+    }
+    int stored;
+    try {
+      stored = intake(rows, clock.instant());
+      availability.succeeded();
+    } catch (SQLException | RuntimeException e) {
+      availability.failed(e);
+      throw new InboxUnavailableException("the inbox database could not store the events: " + e, e);
+    }
+    if (stored > 0) {
+      scheduler.triggerCheckForDueExecutions(); // after the commit: a hint before it would find nothing
+    }
+    notify(() -> listener.eventsStored(stored, rows.size() - stored));
+  }
+
+  /** One event to store. */
+  private record Pending(String id, String dedupKey, String type, byte[] payload) {}
+
+  /** Inserts the events and their executions in one transaction; tries again after a deadlock. */
+  private int intake(List<Pending> rows, Instant now) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return data.inTransaction(
+            connection -> {
+              List<SchedulableInstance<?>> executions = new ArrayList<>(rows.size());
+              for (Pending row : rows) {
+                if (store.insert(connection, row.id(), row.dedupKey(), row.type(), row.payload(), now)) {
+                  executions.add(EventTask.execution(row.id(), now));
+                }
+              }
+              if (!executions.isEmpty()) {
+                scheduler.scheduleBatch(executions); // db-scheduler writes with this transaction's connection
+              }
+              return executions.size();
+            });
+      } catch (SQLException e) {
+        String state = e.getSQLState();
+        boolean conflict = "40001".equals(state) || "40P01".equals(state);
+        if (!conflict || attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static byte[] bytes(WebhookEvent event) {
+    try {
+      return JSON.writeValueAsBytes(event.json());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a decoded event always serializes", e);
+    }
+  }
+
+  /**
+   * {@return null while the database takes events, else why not} Probes the database at most once a
+   * second, however often it is called; details of a failure go to the log, not into the reason.
+   */
+  @Override
+  public String unavailableReason() {
+    return closed ? "the inbox is closed" : availability.reason(store::ping);
+  }
+
+  /**
+   * Counts pending and dead events, and the age of the oldest pending one: three indexed queries.
+   *
+   * @throws SQLException if the database cannot be reached
+   */
+  public InboxStats stats() throws SQLException {
+    return admin.stats();
+  }
+
+  /**
+   * The first {@code limit} dead events, the oldest first, with their attempts and last error.
+   *
+   * @throws SQLException if the database cannot be reached
+   */
+  public List<DeadEvent> deadEvents(int limit) throws SQLException {
+    return admin.deadEvents(limit);
+  }
+
+  /**
+   * Queues every dead event again, with its attempts reset: for after the downstream that failed them
+   * is fixed. Events are replayed in transactions of a few hundred.
+   *
+   * @return how many were queued again
+   * @throws SQLException if the database cannot be reached (the batches committed before stay queued)
+   */
+  public int replayDead() throws SQLException {
+    int replayed = admin.replayDead(scheduler);
+    if (replayed > 0) {
+      scheduler.triggerCheckForDueExecutions();
+    }
+    return replayed;
+  }
+
+  /**
+   * Stops taking events (the receiver answers 503 from now on) and stops the workers, letting running
+   * handlers finish (up to the shutdown timeout); closes the embedded database. Events not yet run
+   * stay stored, and run at the next start or on another node.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    scheduler.stop();
+    if (embedded != null) {
+      embedded.dispose();
+    }
+    LOG.log(Level.INFO, "inbox closed");
+  }
+
+  private int deleteHandled(Duration retention) {
+    Instant before = clock.instant().minus(retention);
+    int total = 0;
+    try {
+      for (int deleted = CLEANUP_BATCH; deleted == CLEANUP_BATCH; total += deleted) {
+        deleted = store.deleteHandled(before, CLEANUP_BATCH);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "inbox: handled events past their retention could not be deleted; trying again later", e);
+    }
+    return total;
+  }
+
+  private static ExecutorService workers(int workers) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        workers,
+        task -> {
+          Thread thread = new Thread(task, "hrflow-inbox-worker-" + count.incrementAndGet());
+          thread.setDaemon(true); // the inbox stops its workers in close(); a forgotten inbox must not keep the JVM alive
+          return thread;
+        });
+  }
+
+  /** Host name and process id: several JVMs on one host are distinct nodes. */
+  private static String nodeName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    String name = host + "#" + ProcessHandle.current().pid();
+    return name.length() <= 50 ? name : name.substring(name.length() - 50);
+  }
+
+  private static void notify(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "inbox listener failed; ignored", e);
+    }
+  }
+
+  /** The listener, guarded: an exception there never fails an event. */
+  private static final class Observer implements EventTask.Observer {
+    private final InboxListener listener;
+
+    Observer(InboxListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void handled(String type, int attempt, Duration waited, Duration took) {
+      WebhookInbox.notify(() -> listener.eventHandled(type, attempt, waited, took));
+    }
+
+    @Override
+    public void failed(String type, int attempt, Throwable failure, Duration retryIn) {
+      WebhookInbox.notify(() -> listener.eventFailed(type, attempt, failure, retryIn));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /** Configures a {@link WebhookInbox}. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private Path embeddedFolder;
+    private WebhookDispatcher dispatcher;
+    private int workers = DEFAULT_WORKERS;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration firstRetry = DEFAULT_FIRST_RETRY;
+    private Duration maxRetry = DEFAULT_MAX_RETRY;
+    private boolean deduplicate;
+    private Duration retention = DEFAULT_RETENTION;
+    private Duration pollingInterval = DEFAULT_POLLING_INTERVAL;
+    private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+    private boolean createSchema = true;
+    private InboxListener listener = InboxListener.NONE;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The database to store events in: PostgreSQL (give it a pool, such as HikariCP's, with room for
+     * the concurrent requests and the workers) or H2. Without one, the inbox is embedded.
+     *
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Runs on an embedded H2 database in files under {@code folder} (created, readable by its owner
+     * only), rather than in {@code ./hrflow-inbox}. One JVM per folder.
+     *
+     * @return this builder
+     */
+    public Builder embedded(Path folder) {
+      this.embeddedFolder = Objects.requireNonNull(folder, "folder");
+      return this;
+    }
+
+    /**
+     * The dispatcher the workers run events through, such as {@code new
+     * RecruitingHooksDispatcher(handler)}.
+     *
+     * @return this builder
+     */
+    public Builder dispatcher(WebhookDispatcher dispatcher) {
+      this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+      return this;
+    }
+
+    /**
+     * How many handlers run at once on this node; default {@value #DEFAULT_WORKERS}.
+     *
+     * @return this builder
+     */
+    public Builder workers(int workers) {
+      if (workers < 1) {
+        throw new IllegalArgumentException("an inbox has at least one worker, not " + workers);
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /**
+     * How many times a handler runs for one event before the event is dead; default {@value
+     * #DEFAULT_MAX_ATTEMPTS}. 1 means no retry.
+     *
+     * @return this builder
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("an event gets at least one attempt, not " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * The delay before the second attempt, doubling for each later one up to {@code max}, each with
+     * up to half of it taken off at random (jitter); default 10 s to 1 hour.
+     *
+     * @return this builder
+     */
+    public Builder retryDelay(Duration first, Duration max) {
+      Objects.requireNonNull(first, "first");
+      Objects.requireNonNull(max, "max");
+      new Backoff(first, max, () -> 0); // checks them
+      this.firstRetry = first;
+      this.maxRetry = max;
+      return this;
+    }
+
+    /**
+     * Whether an event delivered again (same type and JSON) is acknowledged without being stored
+     * again, for as long as the first delivery is retained; off by default (HrFlow sends no event id,
+     * so two distinct events with identical JSON would count as one). Every node sharing the database
+     * shares it.
+     *
+     * @return this builder
+     */
+    public Builder deduplicate(boolean deduplicate) {
+      this.deduplicate = deduplicate;
+      return this;
+    }
+
+    /**
+     * How long a handled event's row is kept (without its payload), which is how long deduplication
+     * remembers it; default 7 days. Dead events are kept until replayed.
+     *
+     * @return this builder
+     */
+    public Builder retention(Duration retention) {
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("the retention is positive, not " + retention);
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /**
+     * How often an idle node looks for due events (retries, and events other nodes stored); default 2
+     * s. A node runs the events it stores at once, without waiting for this.
+     *
+     * @return this builder
+     */
+    public Builder pollingInterval(Duration pollingInterval) {
+      if (pollingInterval.toMillis() < 100) {
+        throw new IllegalArgumentException("poll at most every 100 ms, not every " + pollingInterval);
+      }
+      this.pollingInterval = pollingInterval;
+      return this;
+    }
+
+    /**
+     * How long {@link #close()} waits for running handlers; default 30 s.
+     *
+     * @return this builder
+     */
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+      return this;
+    }
+
+    /**
+     * Whether the inbox creates its tables on start (idempotently; the default), or only checks that
+     * they exist, for teams that run the shipped schema script themselves.
+     *
+     * @return this builder
+     */
+    public Builder createSchema(boolean createSchema) {
+      this.createSchema = createSchema;
+      return this;
+    }
+
+    /**
+     * Observes events stored, handled and failed (metrics, tracing); none by default.
+     *
+     * @return this builder
+     */
+    public Builder listener(InboxListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The clock for timestamps and retry times; tests set it. */
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Opens the database (creating the embedded one, and the tables, if needed) and starts the
+     * workers; events stored before, by this node or a dead one, start running.
+     *
+     * @throws IllegalStateException if no dispatcher was given, both a data source and an embedded
+     *     folder were, the database cannot be reached, or its tables are missing with {@code
+     *     createSchema(false)}
+     */
+    public WebhookInbox build() {
+      if (dispatcher == null) {
+        throw new IllegalStateException(
+            "set the dispatcher the workers run events through: WebhookInbox.builder().dispatcher(new YourHooksDispatcher(handler))");
+      }
+      if (dataSource != null && embeddedFolder != null) {
+        throw new IllegalStateException("choose one database: dataSource(...) for PostgreSQL, or embedded(folder), not both");
+      }
+      JdbcConnectionPool pool =
+          dataSource == null ? EmbeddedDatabase.open(embeddedFolder == null ? EmbeddedDatabase.DEFAULT_FOLDER : embeddedFolder, 64 + workers) : null;
+      DataSource target = pool != null ? pool : dataSource;
+      try {
+        Dialect dialect = Dialect.of(target);
+        if (createSchema) {
+          Schema.create(target, dialect);
+        } else {
+          Schema.verify(target, dialect);
+        }
+        WebhookInbox inbox = new WebhookInbox(this, new TransactionBoundDataSource(target), dialect, pool);
+        inbox.scheduler.start();
+        LOG.log(
+            Level.INFO,
+            "inbox started on {0}: {1} workers, up to {2} attempts per event (retries from {3} s to {4} s), deduplication {5};"
+                + " a dead node''s events run again after {6} s",
+            pool != null ? "an embedded H2 database in " + (embeddedFolder == null ? EmbeddedDatabase.DEFAULT_FOLDER : embeddedFolder).toAbsolutePath().normalize() : dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2",
+            workers,
+            maxAttempts,
+            firstRetry.toSeconds(),
+            maxRetry.toSeconds(),
+            deduplicate ? "on" : "off",
+            DEAD_NODE_AFTER.toSeconds());
+        return inbox;
+      } catch (SQLException e) {
+        if (pool != null) {
+          pool.dispose();
+        }
+        throw new IllegalStateException("the inbox database cannot be reached: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        if (pool != null) {
+          pool.dispose();
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "WebhookInbox.Builder[" + (dataSource != null ? "dataSource" : "embedded") + "]";
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package ai.hrflow.webhook.inbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** The keys the nodes' handlers wrote to their files: how many times each was handled. */
+final class HandledLog {
+
+  private HandledLog() {}
+
+  /** {@return per key, how many times it was handled}, from every file in {@code files} */
+  static Map<String, Integer> read(Collection<Path> files) throws IOException {
+    Map<String, Integer> handled = new HashMap<>();
+    for (Path file : files) {
+      if (!Files.exists(file)) {
+        continue;
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (String line : lines) {
+        int space = line.indexOf(' ');
+        if (space > 0) {
+          handled.merge(line.substring(0, space), 1, Integer::sum);
+        }
+      }
+    }
+    return handled;
+  }
+
+  /** Waits until every key of {@code expected} was handled, or {@code timeout} passed; {@return what was handled} */
+  static Map<String, Integer> await(Collection<Path> files, Set<String> expected, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, Integer> handled = read(files);
+    while (!handled.keySet().containsAll(expected) && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(250);
+      handled = read(files);
+    }
+    return handled;
+  }
+
+  /** {@return the keys handled more than once, with their counts} */
+  static Map<String, Integer> twice(Map<String, Integer> handled) {
+    Map<String, Integer> twice = new TreeMap<>();
+    handled.forEach(
+        (key, count) -> {
+          if (count > 1) {
+            twice.put(key, count);
+          }
+        });
+    return twice;
+  }
+}
