@@ -6,6 +6,9 @@ import ai.hrflow.webhook.api.WebhookCheck;
 import ai.hrflow.webhook.catalog.EventType;
 import ai.hrflow.webhook.catalog.internal.NearestTypes;
 import ai.hrflow.webhook.catalog.internal.PayloadSchema;
+import ai.hrflow.webhook.inbox.DeadEvent;
+import ai.hrflow.webhook.inbox.InboxAdmin;
+import ai.hrflow.webhook.inbox.InboxStats;
 import ai.hrflow.webhook.runtime.SignatureScheme;
 import ai.hrflow.webhook.runtime.SignatureVerifier;
 import ai.hrflow.webhook.runtime.Verification;
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -73,7 +77,17 @@ public final class WebhookCli {
         "test [--base-url B]",
         "Asks HrFlow to send a test notification to the webhook of this API key (POST /webhook/test).",
         Set.of("api-key", "api-key-file", "base-url")),
-    EVENTS("events", "Lists the event types of the catalog: type, payload record, what happened.", Set.of());
+    EVENTS("events", "Lists the event types of the catalog: type, payload record, what happened.", Set.of()),
+    INBOX(
+        "inbox (stats | dead | replay) --jdbc-url URL [--user U] [--limit N]",
+        "Looks into a durable inbox's database (hrflow-webhook-inbox):\n"
+            + "  stats   pending events (and how many are retrying), the oldest one's age, dead events\n"
+            + "  dead    the dead events, oldest first: id, type, attempts, last attempt, last error (--limit, default 20)\n"
+            + "  replay  queues every dead event again, attempts reset; running inboxes pick them up\n"
+            + "URL is the database's JDBC URL, such as jdbc:postgresql://db:5432/app. An embedded inbox is\n"
+            + "jdbc:h2:async:/absolute/path/hrflow-inbox/inbox with --user hrflow, readable while its application is\n"
+            + "stopped (H2 locks the file). The password comes from $HRFLOW_INBOX_DB_PASSWORD or --password-file FILE.",
+        Set.of("jdbc-url", "user", "password-file", "limit"));
 
     final String synopsis;
     final String description;
@@ -170,6 +184,14 @@ public final class WebhookCli {
         out.println(usage(command));
         return OK;
       }
+      String action = null;
+      if (command == Command.INBOX) {
+        if (arguments.isEmpty() || arguments.get(0).startsWith("--")) {
+          throw new UsageException("inbox: say what to do: stats, dead or replay");
+        }
+        action = arguments.get(0);
+        arguments = arguments.subList(1, arguments.size());
+      }
       Options options = Options.parse(command.commandName(), arguments, command.options);
       switch (command) {
         case SEND:
@@ -184,6 +206,8 @@ public final class WebhookCli {
           return test(options);
         case EVENTS:
           return events();
+        case INBOX:
+          return inbox(action, options);
         default:
           throw new IllegalStateException("no action for " + command);
       }
@@ -220,7 +244,7 @@ public final class WebhookCli {
 
   private String usage(Command command) {
     return "usage: " + program + " " + command.synopsis + "\n\n" + command.description + (command.options.contains("scheme") ? "\n" + SCHEMES : "")
-        + (command == Command.EVENTS ? "" : "\n" + CREDENTIALS);
+        + (command == Command.EVENTS || command == Command.INBOX ? "" : "\n" + CREDENTIALS);
   }
 
   private int send(Options options) throws UsageException, IOException {
@@ -324,6 +348,74 @@ public final class WebhookCli {
       out.printf(Locale.ROOT, "%-28s %-14s %s%n", type.type(), PayloadSchema.of(type.family()).payloadSimpleName(), type.description());
     }
     return OK;
+  }
+
+  private int inbox(String action, Options options) throws UsageException, IOException {
+    if (!List.of("stats", "dead", "replay").contains(action)) {
+      throw new UsageException("inbox: \"" + action + "\" is not stats, dead or replay");
+    }
+    String url = options.required("jdbc-url");
+    if (!url.startsWith("jdbc:")) {
+      throw new UsageException("inbox: --jdbc-url " + url + " is not a JDBC URL (jdbc:postgresql://host:5432/db, jdbc:h2:...)");
+    }
+    int limit = limit(options.optional("limit"));
+    String password = null;
+    if (options.optional("password-file") != null || environment.containsKey("HRFLOW_INBOX_DB_PASSWORD")) {
+      password = credential(options, "password", "HRFLOW_INBOX_DB_PASSWORD");
+    }
+    try {
+      InboxAdmin admin = InboxAdmin.of(new UrlDataSource(url, options.optional("user"), password));
+      switch (action) {
+        case "stats" -> {
+          InboxStats stats = admin.stats();
+          out.printf(
+              Locale.ROOT,
+              "pending %d (%d retrying), oldest %s; dead %d%n",
+              stats.pending(),
+              stats.retrying(),
+              stats.pending() == 0 ? "none" : stats.oldestPendingAge().toSeconds() + " s",
+              stats.dead());
+        }
+        case "dead" -> {
+          List<DeadEvent> dead = admin.deadEvents(limit);
+          for (DeadEvent event : dead) {
+            String error = event.lastError() == null ? "" : event.lastError().lines().findFirst().orElse("");
+            out.printf(
+                Locale.ROOT,
+                "%s  %s  %d attempts  last %s  %s%n",
+                event.id(),
+                remote(event.type()),
+                event.attempts(),
+                event.lastAttemptAt(),
+                LogText.of(error, 300));
+          }
+          out.println(dead.size() + (dead.size() == limit ? " dead events shown (--limit " + limit + "); there may be more" : " dead events"));
+        }
+        default -> out.println("replayed " + admin.replayDead() + " dead events");
+      }
+      return OK;
+    } catch (SQLException e) {
+      err.println("error: the inbox database at " + LogText.of(UrlDataSource.withoutSecrets(url), 300) + " failed: " + LogText.of(String.valueOf(e.getMessage()), 500));
+      return FAILED;
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      err.println("error: " + LogText.of(e.getMessage(), 1000));
+      return FAILED;
+    }
+  }
+
+  private static int limit(String text) throws UsageException {
+    if (text == null) {
+      return 20;
+    }
+    try {
+      int limit = Integer.parseInt(text);
+      if (limit > 0) {
+        return limit;
+      }
+    } catch (NumberFormatException notANumber) {
+      // refused below
+    }
+    throw new UsageException("inbox: --limit " + text + " is not a positive number");
   }
 
   private HrFlowWebhookApi api(Options options) throws UsageException, IOException {

@@ -21,15 +21,21 @@ final class HandledLog {
   /** {@return per key, how many times it was handled}, from every file in {@code files} */
   static Map<String, Integer> read(Collection<Path> files) throws IOException {
     Map<String, Integer> handled = new HashMap<>();
+    nodes(files).forEach((key, nodes) -> handled.put(key, nodes.size()));
+    return handled;
+  }
+
+  /** {@return per key, the nodes that handled it, in the order of the files} */
+  static Map<String, List<String>> nodes(Collection<Path> files) throws IOException {
+    Map<String, List<String>> handled = new HashMap<>();
     for (Path file : files) {
       if (!Files.exists(file)) {
         continue;
       }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      for (String line : lines) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         int space = line.indexOf(' ');
-        if (space > 0) {
-          handled.merge(line.substring(0, space), 1, Integer::sum);
+        if (space > 0 && space < line.length() - 1) { // a line cut by a kill has no node name
+          handled.computeIfAbsent(line.substring(0, space), k -> new java.util.ArrayList<>()).add(line.substring(space + 1));
         }
       }
     }

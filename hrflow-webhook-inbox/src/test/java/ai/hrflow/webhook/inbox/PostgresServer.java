@@ -80,7 +80,8 @@ final class PostgresServer implements AutoCloseable {
             "-t",
             "60",
             "-o",
-            "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + home + " -c max_connections=400"),
+            "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + home + " -c max_connections=400",
+            "start"),
         true);
     running = true;
   }

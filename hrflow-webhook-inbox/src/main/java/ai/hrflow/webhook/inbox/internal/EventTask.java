@@ -177,7 +177,7 @@ public final class EventTask {
       Duration delay = backoff.after(attempts);
       String line =
           "inbox event " + id + " (" + failure.type + "): handler failed on attempt " + attempts + " of " + maxAttempts
-              + ", next attempt in " + delay.toSeconds() + " s: " + thrown;
+              + ", next attempt in " + (delay.toMillis() < 10_000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s") + ": " + thrown;
       if (attempts == 1) {
         LOG.log(Level.WARNING, line, thrown); // the stack trace once; later attempts say it again in one line
       } else {
