@@ -10,6 +10,9 @@ module ai.hrflow.webhook.inbox {
   requires transitive java.sql;
   requires com.github.kagkarlsson.scheduler;
   requires com.h2database;
+  // db-scheduler is an automatic module, which requires nothing: name its logging API so that the module
+  // system resolves it (and, by service binding, the application's SLF4J provider).
+  requires org.slf4j;
 
   exports ai.hrflow.webhook.inbox;
   // The schema scripts, for teams that run them themselves (and for the CLI).

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +37,14 @@ final class ExampleProcess implements AutoCloseable {
   private final int port;
 
   private ExampleProcess(List<String> command) throws IOException {
+    this(command, Map.of());
+  }
+
+  private ExampleProcess(List<String> command, Map<String, String> environment) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("PORT", "0");
     builder.environment().put("HRFLOW_WEBHOOK_SECRET", SECRET);
+    builder.environment().putAll(environment);
     process = builder.start();
     Thread reader = new Thread(this::readOutput, "example-output");
     reader.setDaemon(true);
@@ -67,7 +73,12 @@ final class ExampleProcess implements AutoCloseable {
 
   /** The example as modules: {@code java -p ... -m com.example.hrflow/com.example.hrflow.ExampleServer}. */
   static ExampleProcess onModulePath() throws IOException {
-    return new ExampleProcess(List.of(java(), "-p", path(), "-m", "com.example.hrflow/com.example.hrflow.ExampleServer"));
+    return onModulePath(Map.of());
+  }
+
+  /** The example as modules, with {@code environment} added to its own. */
+  static ExampleProcess onModulePath(Map<String, String> environment) throws IOException {
+    return new ExampleProcess(List.of(java(), "-p", path(), "-m", "com.example.hrflow/com.example.hrflow.ExampleServer"), environment);
   }
 
   /** POSTs {@code json}, signed with the example's secret, and returns the status. */

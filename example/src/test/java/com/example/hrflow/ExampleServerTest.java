@@ -1,6 +1,7 @@
 package com.example.hrflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.hrflow.webhook.runtime.WebhookResponse;
@@ -10,8 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExampleServerTest {
 
@@ -20,7 +23,8 @@ class ExampleServerTest {
 
   @Test
   void printsOneLinePerEventOfEveryFamily() throws Exception {
-    try (WebhookServer server = start(Map.of("PORT", "0", "HRFLOW_WEBHOOK_SECRET", "s3cret"))) {
+    try (ExampleServer.Running running = start(Map.of("PORT", "0", "HRFLOW_WEBHOOK_SECRET", "s3cret"))) {
+      WebhookServer server = running.server();
       String batch =
           "[{\"type\":\"profile.parsing.success\",\"profile\":{\"key\":\"p1\",\"info\":{\"full_name\":\"Zoë Ñúñez\"},"
               + "\"skills\":[{\"name\":\"Java\"}]}},"
@@ -40,7 +44,8 @@ class ExampleServerTest {
 
   @Test
   void withoutASecretUsesTheDemoSecretOnLoopbackOnlyAndSaysSo() throws Exception {
-    try (WebhookServer server = start(Map.of("PORT", "0"))) {
+    try (ExampleServer.Running running = start(Map.of("PORT", "0"))) {
+      WebhookServer server = running.server();
       assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
       assertEquals(200, post(server, ExampleServer.DEMO_SECRET, "{\"type\":\"job.embedding.error\",\"message\":\"boom\"}").status());
       assertEquals(401, post(server, "another", "{\"type\":\"job.embedding.error\"}").status());
@@ -52,13 +57,32 @@ class ExampleServerTest {
 
   @Test
   void withASecretListensOnEveryInterface() {
-    try (WebhookServer server = start(Map.of("PORT", "0", "HRFLOW_WEBHOOK_SECRET", "s3cret"))) {
+    try (ExampleServer.Running running = start(Map.of("PORT", "0", "HRFLOW_WEBHOOK_SECRET", "s3cret"))) {
+      WebhookServer server = running.server();
       assertTrue(server.address().getAddress().isAnyLocalAddress(), server.address().toString());
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("Listening for HrFlow webhooks on http://localhost:" + server.port() + "/webhooks"));
     }
   }
 
-  private WebhookServer start(Map<String, String> environment) {
+  @Test
+  void withAnEmbeddedInboxEventsAreStoredThenHandled(@TempDir Path folder) throws Exception {
+    Map<String, String> environment = Map.of("PORT", "0", "HRFLOW_WEBHOOK_SECRET", "s3cret", "INBOX", "embedded", "INBOX_DIR", folder.toString());
+    try (ExampleServer.Running running = start(environment)) {
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("(events stored in WebhookInbox[embedded H2"), out.toString(StandardCharsets.UTF_8));
+      WebhookResponse response = post(running.server(), "s3cret", "{\"type\":\"job.parsing.success\",\"job\":{\"key\":\"j9\",\"name\":\"Chef\"}}");
+      assertEquals(200, response.status());
+      assertEquals("{\"events\":1,\"queued\":1,\"unhandled\":0}", response.body());
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!out.toString(StandardCharsets.UTF_8).contains("job parsed: Chef, key j9") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("job parsed: Chef, key j9"), out.toString(StandardCharsets.UTF_8));
+    }
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> start(Map.of("PORT", "0", "INBOX", "postgres")));
+    assertTrue(unknown.getMessage().contains("use INBOX=embedded"), unknown.getMessage());
+  }
+
+  private ExampleServer.Running start(Map<String, String> environment) {
     return ExampleServer.start(
         environment, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }

@@ -99,6 +99,23 @@ class ArchitectureTest {
     }
   }
 
+  /** The inbox is optional: the runtime declares the interface it implements, and uses nothing of a database. */
+  @Test
+  void theRuntimeUsesNothingOfTheInboxOrItsDatabases() throws IOException {
+    Set<String> used = new TreeSet<>();
+    for (ClassFile type : PublishedModule.RUNTIME.classFiles()) {
+      for (String reference : type.references()) {
+        String target = ClassFile.packageOf(reference);
+        if (target.startsWith("ai.hrflow.webhook.inbox") || target.startsWith("com.github.kagkarlsson") || target.startsWith("org.h2")
+            || target.startsWith("org.postgresql") || target.startsWith("java.sql") || target.startsWith("javax.sql") || target.startsWith("org.slf4j")) {
+          used.add(type.name() + " -> " + target);
+        }
+      }
+    }
+    assertEquals(Set.of(), used);
+    assertTrue(!PublishedModule.RUNTIME.classFiles().isEmpty(), "the runtime's classes are read");
+  }
+
   @ParameterizedTest
   @EnumSource(PublishedModule.class)
   void everyPublishedModuleShipsItsSourcesAndItsApiJavadoc(PublishedModule module) throws IOException {

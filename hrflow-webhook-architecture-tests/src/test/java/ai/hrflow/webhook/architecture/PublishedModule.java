@@ -23,7 +23,7 @@ enum PublishedModule {
       Map.of(
           "ai.hrflow.webhook.runtime",
           Set.of(
-              "DispatchResult", "IdempotencyStore", "SignatureScheme", "SignatureVerifier", "Verification",
+              "DispatchResult", "EventInbox", "IdempotencyStore", "InboxUnavailableException", "SignatureScheme", "SignatureVerifier", "Verification",
               "WebhookDispatcher", "WebhookEvent", "WebhookListener", "WebhookReceiver", "WebhookResponse",
               "WebhookServer", "WebhookSigner"),
           "ai.hrflow.webhook.payload", Set.of("ActionPayload", "EventTypes", "JobPayload", "ProfilePayload"),
@@ -33,6 +33,7 @@ enum PublishedModule {
               "Location", "Profile", "Section", "Skill", "Source", "Trait", "Url"),
           "ai.hrflow.webhook.api", Set.of("HrFlowApiException", "HrFlowWebhookApi", "WebhookCheck"))),
   TESTING("hrflow-webhook-testing", Map.of("ai.hrflow.webhook.testing", Set.of("SampleEvents", "WebhookTester"))),
+  INBOX("hrflow-webhook-inbox", Map.of("ai.hrflow.webhook.inbox", Set.of("DeadEvent", "InboxAdmin", "InboxListener", "InboxStats", "WebhookInbox"))),
   CLI("hrflow-webhook-cli", Map.of("ai.hrflow.webhook.cli", Set.of("WebhookCli")));
 
   private static final Path ROOT = Path.of("..");
