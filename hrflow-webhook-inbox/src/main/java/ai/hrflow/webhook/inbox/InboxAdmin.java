@@ -2,10 +2,7 @@ package ai.hrflow.webhook.inbox;
 
 import ai.hrflow.webhook.inbox.internal.Dialect;
 import ai.hrflow.webhook.inbox.internal.EventStore;
-import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.Schema;
-import ai.hrflow.webhook.inbox.internal.TransactionBoundDataSource;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +22,10 @@ public final class InboxAdmin {
   /** How many dead events one replay transaction queues again. */
   static final int REPLAY_BATCH = 500;
 
-  private final TransactionBoundDataSource data;
   private final EventStore store;
   private final Clock clock;
 
-  InboxAdmin(TransactionBoundDataSource data, Dialect dialect, Clock clock) {
-    this.data = data;
+  InboxAdmin(DataSource data, Dialect dialect, Clock clock) {
     this.store = new EventStore(data, dialect);
     this.clock = clock;
   }
@@ -46,7 +41,7 @@ public final class InboxAdmin {
     Objects.requireNonNull(dataSource, "dataSource");
     Dialect dialect = Dialect.of(dataSource);
     Schema.verify(dataSource, dialect);
-    return new InboxAdmin(new TransactionBoundDataSource(dataSource), dialect, Clock.systemUTC());
+    return new InboxAdmin(dataSource, dialect, Clock.systemUTC());
   }
 
   /**
@@ -84,24 +79,9 @@ public final class InboxAdmin {
    * @throws SQLException if the database cannot be reached (batches committed before stay queued)
    */
   public int replayDead() throws SQLException {
-    SchedulerClient client = SchedulerClient.Builder.create(data, EventTask.schedulingOnly()).tableName(EventTask.TABLE).build();
-    return replayDead(client);
-  }
-
-  /** Replays dead events in batches, each batch's revival and scheduling in one transaction. */
-  int replayDead(SchedulerClient client) throws SQLException {
     int total = 0;
     for (int replayed = REPLAY_BATCH; replayed == REPLAY_BATCH; total += replayed) {
-      replayed =
-          data.inTransaction(
-              connection -> {
-                Instant now = clock.instant();
-                List<String> ids = store.revive(connection, REPLAY_BATCH);
-                for (String id : ids) {
-                  client.scheduleIfNotExists(EventTask.execution(id, now)); // its old execution may linger if its node died
-                }
-                return ids.size();
-              });
+      replayed = store.revive(REPLAY_BATCH, clock.instant());
     }
     return total;
   }

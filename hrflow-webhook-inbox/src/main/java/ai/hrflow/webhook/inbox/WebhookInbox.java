@@ -7,7 +7,6 @@ import ai.hrflow.webhook.inbox.internal.EmbeddedDatabase;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.Schema;
-import ai.hrflow.webhook.inbox.internal.TransactionBoundDataSource;
 import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.InboxUnavailableException;
 import ai.hrflow.webhook.runtime.WebhookDispatcher;
@@ -18,7 +17,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
-import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -34,6 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -119,8 +120,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLEANUP_TASK = "hrflow-inbox-cleanup";
   private static final int CLEANUP_BATCH = 10_000;
+  private static final long HINT_MILLIS = 20;
 
-  private final TransactionBoundDataSource data;
   private final Dialect dialect;
   private final EventStore store;
   private final InboxAdmin admin;
@@ -131,10 +132,11 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private final Clock clock;
   private final JdbcConnectionPool embedded;
   private final String description;
+  private final ScheduledExecutorService hints;
+  private final AtomicBoolean hinted = new AtomicBoolean();
   private volatile boolean closed;
 
-  private WebhookInbox(Builder builder, TransactionBoundDataSource data, Dialect dialect, JdbcConnectionPool embedded) {
-    this.data = data;
+  private WebhookInbox(Builder builder, DataSource data, Dialect dialect, JdbcConnectionPool embedded) {
     this.dialect = dialect;
     this.embedded = embedded;
     this.clock = builder.clock;
@@ -164,6 +166,13 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       scheduling.pollUsingLockAndFetch(0.5, 1.0);
     }
     this.scheduler = scheduling.build();
+    this.hints =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "hrflow-inbox-hints");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.description =
         "WebhookInbox[" + (embedded != null ? "embedded H2" : dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2") + ", workers=" + builder.workers
             + ", maxAttempts=" + builder.maxAttempts + ", retries " + builder.firstRetry + ".." + builder.maxRetry + ", deduplicate="
@@ -189,9 +198,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     if (!availability.mayTry(store::ping)) {
       throw new InboxUnavailableException(Availability.UNREACHABLE + " (it failed within the last second)", null);
     }
-    List<Pending> rows = new ArrayList<>(events.size());
+    List<EventStore.Pending> rows = new ArrayList<>(events.size());
     for (WebhookEvent event : events) {
-      rows.add(new Pending(UUID.randomUUID().toString(), deduplicate ? event.fingerprint() : null, event.type(), bytes(event)));
+      rows.add(new EventStore.Pending(UUID.randomUUID().toString(), deduplicate ? event.fingerprint() : null, event.type(), bytes(event)));
     }
     int stored;
     try {
@@ -202,37 +211,43 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       throw new InboxUnavailableException("the inbox database could not store the events: " + e, e);
     }
     if (stored > 0) {
-      scheduler.triggerCheckForDueExecutions(); // after the commit: a hint before it would find nothing
+      hintWorkers();
     }
     notify(() -> listener.eventsStored(stored, rows.size() - stored));
   }
 
-  /** One event to store. */
-  private record Pending(String id, String dedupKey, String type, byte[] payload) {}
-
-  /** Inserts the events and their executions in one transaction; tries again after a deadlock. */
-  private int intake(List<Pending> rows, Instant now) throws SQLException {
+  /** Stores the events; tries again after a deadlock or a serialization failure. */
+  private int intake(List<EventStore.Pending> rows, Instant now) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return data.inTransaction(
-            connection -> {
-              List<SchedulableInstance<?>> executions = new ArrayList<>(rows.size());
-              for (Pending row : rows) {
-                if (store.insert(connection, row.id(), row.dedupKey(), row.type(), row.payload(), now)) {
-                  executions.add(EventTask.execution(row.id(), now));
-                }
-              }
-              if (!executions.isEmpty()) {
-                scheduler.scheduleBatch(executions); // db-scheduler writes with this transaction's connection
-              }
-              return executions.size();
-            });
+        return store.intake(rows, now);
       } catch (SQLException e) {
         String state = e.getSQLState();
         boolean conflict = "40001".equals(state) || "40P01".equals(state);
         if (!conflict || attempt == 3) {
           throw e;
         }
+      }
+    }
+  }
+
+  /**
+   * Tells this node's workers that events are due, at most every {@value #HINT_MILLIS} ms: a node runs
+   * the events it stores without waiting for its polling interval, and a burst of requests costs one
+   * look for due events, not one per request.
+   */
+  private void hintWorkers() {
+    if (hinted.compareAndSet(false, true)) {
+      try {
+        hints.schedule(
+            () -> {
+              hinted.set(false);
+              scheduler.triggerCheckForDueExecutions();
+            },
+            HINT_MILLIS,
+            TimeUnit.MILLISECONDS);
+      } catch (RuntimeException closing) {
+        hinted.set(false); // closed meanwhile: polling finds the events
       }
     }
   }
@@ -280,9 +295,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
    * @throws SQLException if the database cannot be reached (the batches committed before stay queued)
    */
   public int replayDead() throws SQLException {
-    int replayed = admin.replayDead(scheduler);
+    int replayed = admin.replayDead();
     if (replayed > 0) {
-      scheduler.triggerCheckForDueExecutions();
+      hintWorkers();
     }
     return replayed;
   }
@@ -298,6 +313,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       return;
     }
     closed = true;
+    hints.shutdownNow();
     scheduler.stop();
     if (embedded != null) {
       embedded.dispose();
@@ -571,7 +587,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
         } else {
           Schema.verify(target, dialect);
         }
-        WebhookInbox inbox = new WebhookInbox(this, new TransactionBoundDataSource(target), dialect, pool);
+        WebhookInbox inbox = new WebhookInbox(this, target, dialect, pool);
         inbox.scheduler.start();
         LOG.log(
             Level.INFO,

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
@@ -37,14 +38,34 @@ final class FaultyDataSource implements DataSource {
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, arguments) -> {
+              Object result;
+              try {
+                result = method.invoke(connection, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
               if (method.getName().equals("prepareStatement") && arguments[0].toString().startsWith("INSERT INTO hrflow_inbox_event")) {
+                return failing((PreparedStatement) result);
+              }
+              return result;
+            });
+  }
+
+  /** {@code statement}, whose executions count down {@link #failEventInsert} and fail when it reaches 0. */
+  private PreparedStatement failing(PreparedStatement statement) {
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            PreparedStatement.class.getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            (proxy, method, arguments) -> {
+              if (method.getName().startsWith("execute")) {
                 int left = failEventInsert.get();
                 if (left > 0 && failEventInsert.decrementAndGet() == 0) {
                   throw new SQLException("disk full (the test failed this insert)", "53100");
                 }
               }
               try {
-                return method.invoke(connection, arguments);
+                return method.invoke(statement, arguments);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
               }

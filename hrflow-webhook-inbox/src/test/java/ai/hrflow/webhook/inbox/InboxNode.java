@@ -23,6 +23,9 @@ import java.nio.file.StandardOpenOption;
  */
 public final class InboxNode {
 
+  /** The webhook secret a node verifies with. */
+  public static final String SECRET = "inbox-test-secret";
+
   private InboxNode() {}
 
   public static void main(String[] args) throws Exception {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-/** An {@link InboxNode} started in a JVM of its own, on the tests' class path. */
-final class NodeProcess implements AutoCloseable {
+/** An {@link InboxNode} started in a JVM of its own, on this JVM's class path (public for the inbox benchmark). */
+public final class NodeProcess implements AutoCloseable {
 
   private final Process process;
   private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
@@ -52,7 +52,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Starts a node named {@code name} with these {@code inbox.*} properties. */
-  static NodeProcess start(String name, Map<String, String> properties) throws IOException, InterruptedException {
+  public static NodeProcess start(String name, Map<String, String> properties) throws IOException, InterruptedException {
     return new NodeProcess(name, properties);
   }
 
@@ -66,18 +66,18 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Kills the JVM with SIGKILL: no shutdown hook, no close, as a crash or an OOM killer would. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** {@return what the node printed} */
-  String output() {
+  public String output() {
     return String.join("\n", output);
   }
 

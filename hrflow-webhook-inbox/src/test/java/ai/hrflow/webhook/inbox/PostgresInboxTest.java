@@ -117,6 +117,29 @@ class PostgresInboxTest {
   }
 
   @Test
+  void aRequestIsStoredAllOrNone() throws Exception {
+    try (WebhookInbox inbox = WebhookInbox.builder().dataSource(pool).dispatcher(recorder.dispatcher()).build();
+        WebhookServer server = serve(inbox);
+        KeepAliveClient client = new KeepAliveClient(server.port(), "/webhooks")) {
+      try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute(
+            "CREATE FUNCTION refuse_marked() RETURNS trigger AS $$ BEGIN IF position('refuse-me' in convert_from(NEW.payload, 'UTF8')) > 0"
+                + " THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        statement.execute("CREATE TRIGGER refuse_marked BEFORE INSERT ON hrflow_inbox_event FOR EACH ROW EXECUTE FUNCTION refuse_marked()");
+      }
+      String batch = "[" + Recorder.event("kept-1") + "," + Recorder.event("refuse-me") + "," + Recorder.event("kept-2") + "]";
+      KeepAliveClient.Answer refused = client.post(Recorder.SECRET, batch);
+      assertEquals(503, refused.status(), refused.body());
+      assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM hrflow_inbox_event"), "the first event was not kept");
+      assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM hrflow_inbox_task WHERE task_name = 'hrflow-inbox-event'"));
+      Thread.sleep(1100); // past the second in which intake fails fast
+      assertEquals(200, client.post(Recorder.SECRET, "[" + Recorder.event("kept-1") + "," + Recorder.event("kept-2") + "]").status());
+      recorder.await(done -> done.size() == 2, Duration.ofSeconds(10), "the two events handled");
+      assertEquals(List.of(), List.copyOf(recorder.attempts.keySet().stream().filter(key -> key.startsWith("refuse")).toList()));
+    }
+  }
+
+  @Test
   void nodesStartingTogetherCreateTheSchemaOnce() throws Exception {
     ExecutorService starting = Executors.newFixedThreadPool(4);
     List<Future<WebhookInbox>> inboxes = new ArrayList<>();

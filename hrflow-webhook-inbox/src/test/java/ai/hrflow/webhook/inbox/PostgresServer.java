@@ -26,9 +26,10 @@ import java.util.stream.Stream;
  * 127.0.0.1 only, started with {@code initdb} and {@code pg_ctl} (as the {@code postgres} user when
  * the tests run as root, since PostgreSQL refuses root), stopped and deleted on {@link #close()} (and
  * at JVM exit, should a test not get there). {@code .ci/run} installs Debian's {@code postgresql} when
- * it is missing.
+ * it is missing. Public for the inbox benchmark.
  */
-final class PostgresServer implements AutoCloseable {
+@SuppressWarnings("exports") // HikariCP is a test dependency, outside the module graph
+public final class PostgresServer implements AutoCloseable {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static PostgresServer shared;
@@ -55,12 +56,12 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** A new cluster of its own, for a test that stops and starts it. */
-  static PostgresServer startNew() throws IOException, InterruptedException {
+  public static PostgresServer startNew() throws IOException, InterruptedException {
     return new PostgresServer();
   }
 
   /** The cluster shared by this JVM's tests, started on first use and stopped at exit. */
-  static synchronized PostgresServer shared() throws IOException, InterruptedException {
+  public static synchronized PostgresServer shared() throws IOException, InterruptedException {
     if (shared == null) {
       shared = new PostgresServer();
     }
@@ -68,7 +69,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Starts the server (again), and waits until it takes connections. */
-  void start() throws IOException, InterruptedException {
+  public void start() throws IOException, InterruptedException {
     run(
         List.of(
             bin.resolve("pg_ctl").toString(),
@@ -87,18 +88,18 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Stops the server at once, as a crash would ({@code pg_ctl stop -m immediate}); {@link #start} recovers it. */
-  void kill() throws IOException, InterruptedException {
+  public void kill() throws IOException, InterruptedException {
     running = false;
     run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"), true);
   }
 
   /** {@return the JDBC URL of {@code database} on this server} */
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=hrflow&connectTimeout=5&socketTimeout=30";
   }
 
   /** Creates a new, empty database and returns its name. */
-  String newDatabase() throws SQLException {
+  public String newDatabase() throws SQLException {
     String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     try (Connection connection = DriverManager.getConnection(url("postgres")); Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
@@ -107,7 +108,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** A HikariCP pool on {@code database}, as an application would configure one. */
-  HikariDataSource pool(String database, int size) {
+  public HikariDataSource pool(String database, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url(database));
     config.setMaximumPoolSize(size);
@@ -143,7 +144,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** {@return whether the server is up, as far as this harness knows} */
-  boolean running() {
+  public boolean running() {
     return running;
   }
 

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  */
 class Recorder implements WithoutFallbackHooks {
 
-  static final String SECRET = "inbox-test-secret";
+  /** The secret the tests and {@link InboxNode} verify with. */
+  static final String SECRET = InboxNode.SECRET;
 
   final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> completed = new ConcurrentHashMap<>();

@@ -8,16 +8,14 @@ import javax.sql.DataSource;
 /** The databases the inbox runs on, and what differs between them. */
 public enum Dialect {
   /** PostgreSQL: for a fleet of receivers sharing one database. */
-  POSTGRESQL("schema-postgresql.sql", " ON CONFLICT (dedup_key) DO NOTHING"),
+  POSTGRESQL("schema-postgresql.sql"),
   /** H2: the embedded database, one JVM. */
-  H2("schema-h2.sql", "");
+  H2("schema-h2.sql");
 
   private final String schemaResource;
-  private final String onDuplicate;
 
-  Dialect(String schemaResource, String onDuplicate) {
+  Dialect(String schemaResource) {
     this.schemaResource = schemaResource;
-    this.onDuplicate = onDuplicate;
   }
 
   /**
@@ -47,14 +45,13 @@ public enum Dialect {
   }
 
   /**
-   * The statement that stores one event. On PostgreSQL a duplicate key inserts nothing (an update
-   * count of 0) without aborting the transaction; on H2 it fails alone with SQL state 23505, and the
-   * transaction goes on.
+   * The statement that stores one event on H2, where a duplicate key fails this statement alone (SQL
+   * state 23505) and the transaction goes on. PostgreSQL stores a request in one statement instead
+   * ({@link EventStore#intake}).
    */
   String insertEvent() {
     return "INSERT INTO hrflow_inbox_event (id, dedup_key, event_type, payload, status, attempts, received_at)"
-        + " VALUES (?, ?, ?, ?, 'PENDING', 0, ?)"
-        + onDuplicate;
+        + " VALUES (?, ?, ?, ?, 'PENDING', 0, ?)";
   }
 
   /** {@return whether executions are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}} */

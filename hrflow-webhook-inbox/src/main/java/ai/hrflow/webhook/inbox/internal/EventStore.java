@@ -45,28 +45,106 @@ public final class EventStore {
   /** A dead event, for listings. */
   public record Dead(String id, String type, int attempts, String lastError, Instant receivedAt, Instant lastAttemptAt) {}
 
+  /** One event to store: its id (also its execution's), its deduplication key or null, its type and JSON. */
+  public record Pending(String id, String dedupKey, String type, byte[] payload) {}
+
+  /** The most events one intake statement carries on PostgreSQL (five parameters each, under its 65,535). */
+  static final int EVENTS_PER_STATEMENT = 1000;
+
   /**
-   * Inserts one pending event within the caller's transaction.
+   * Stores a request's events and their executions (due at {@code now}), all or none, and commits.
    *
-   * @param dedupKey the event's fingerprint when deduplicating, else null
-   * @return false if an event with the same {@code dedupKey} is stored already (nothing was inserted)
+   * <p>On PostgreSQL a request of up to {@value #EVENTS_PER_STATEMENT} events is one statement: the
+   * events are inserted, duplicates skipped ({@code ON CONFLICT DO NOTHING}), and an execution is
+   * inserted for each event that was, in one data-modifying {@code WITH}, atomic by itself, in one
+   * round trip, as cheap as a plain insert. Larger requests run such statements in one transaction.
+   * H2 has no data-modifying {@code WITH}: one transaction of plain inserts.
+   *
+   * <p>The executions are db-scheduler's rows, written as its own client writes them (version 16: name,
+   * instance, no data, due time, not picked, version 1); {@code EventStoreTest} compares the two.
+   *
+   * @return how many events were stored; the others were duplicates of stored ones
    */
-  public boolean insert(Connection connection, String id, String dedupKey, String type, byte[] payload, Instant receivedAt)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(dialect.insertEvent())) {
-      insert.setString(1, id);
-      insert.setString(2, dedupKey);
-      insert.setString(3, type);
-      insert.setBytes(4, payload);
-      insert.setObject(5, timestamp(receivedAt));
-      return insert.executeUpdate() == 1;
-    } catch (SQLException e) {
-      if (dedupKey != null && SQL_STATE_DUPLICATE.equals(e.getSQLState())) {
-        return false; // H2: this statement alone failed; the transaction goes on
+  public int intake(List<Pending> events, Instant now) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (dialect == Dialect.POSTGRESQL && events.size() <= EVENTS_PER_STATEMENT && connection.getAutoCommit()) {
+        return intakePostgreSql(connection, events, now);
       }
-      throw e;
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        int stored = 0;
+        if (dialect == Dialect.POSTGRESQL) {
+          for (int from = 0; from < events.size(); from += EVENTS_PER_STATEMENT) {
+            stored += intakePostgreSql(connection, events.subList(from, Math.min(events.size(), from + EVENTS_PER_STATEMENT)), now);
+          }
+        } else {
+          stored = intakeH2(connection, events, now);
+        }
+        connection.commit();
+        return stored;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
     }
   }
+
+  private static int intakePostgreSql(Connection connection, List<Pending> events, Instant now) throws SQLException {
+    StringBuilder sql = new StringBuilder("WITH stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, payload, status, attempts, received_at) VALUES ");
+    for (int i = 0; i < events.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, 'PENDING', 0, ?)");
+    }
+    sql.append(" ON CONFLICT (dedup_key) DO NOTHING RETURNING id, received_at) ")
+        .append(EXECUTION_INSERT)
+        .append(" SELECT '")
+        .append(EventTask.NAME)
+        .append("', id, NULL, received_at, FALSE, 1 FROM stored");
+    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      int parameter = 1;
+      for (Pending event : events) {
+        insert.setString(parameter++, event.id());
+        insert.setString(parameter++, event.dedupKey());
+        insert.setString(parameter++, event.type());
+        insert.setBytes(parameter++, event.payload());
+        insert.setObject(parameter++, timestamp(now));
+      }
+      return insert.executeUpdate();
+    }
+  }
+
+  private int intakeH2(Connection connection, List<Pending> events, Instant now) throws SQLException {
+    int stored = 0;
+    try (PreparedStatement event = connection.prepareStatement(dialect.insertEvent());
+        PreparedStatement execution = connection.prepareStatement(EXECUTION_INSERT + " VALUES ('" + EventTask.NAME + "', ?, NULL, ?, FALSE, 1)")) {
+      for (Pending pending : events) {
+        event.setString(1, pending.id());
+        event.setString(2, pending.dedupKey());
+        event.setString(3, pending.type());
+        event.setBytes(4, pending.payload());
+        event.setObject(5, timestamp(now));
+        try {
+          event.executeUpdate();
+        } catch (SQLException e) {
+          if (pending.dedupKey() != null && SQL_STATE_DUPLICATE.equals(e.getSQLState())) {
+            continue; // H2: this statement alone failed; the transaction goes on
+          }
+          throw e;
+        }
+        execution.setString(1, pending.id());
+        execution.setObject(2, timestamp(now));
+        execution.executeUpdate();
+        stored++;
+      }
+    }
+    return stored;
+  }
+
+  /** The columns db-scheduler's client fills when it schedules an execution (version 16, no priority). */
+  private static final String EXECUTION_INSERT =
+      "INSERT INTO " + EventTask.TABLE + " (task_name, task_instance, task_data, execution_time, picked, version)";
 
   /** {@return the event {@code id}, or null if there is none} */
   public Row load(String id) throws SQLException {
@@ -187,33 +265,51 @@ public final class EventStore {
   }
 
   /**
-   * Turns up to {@code limit} dead events back into pending ones with no attempts, within the
-   * caller's transaction, and returns their ids (the caller schedules them in the same transaction).
+   * Turns up to {@code limit} dead events back into pending ones with no attempts, each with an
+   * execution due at {@code now} (unless one lingers from a node that died), in one transaction.
    * Rows another replay is taking are skipped on PostgreSQL.
+   *
+   * @return how many were revived
    */
-  public List<String> revive(Connection connection, int limit) throws SQLException {
-    List<String> ids = new ArrayList<>();
-    String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
-    try (PreparedStatement select =
-        connection.prepareStatement("SELECT id FROM " + TABLE + " WHERE status = 'DEAD' ORDER BY received_at, id LIMIT ?" + lock)) {
-      select.setInt(1, limit);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
+  public int revive(int limit, Instant now) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        List<String> ids = new ArrayList<>();
+        String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+        try (PreparedStatement select =
+            connection.prepareStatement("SELECT id FROM " + TABLE + " WHERE status = 'DEAD' ORDER BY received_at, id LIMIT ?" + lock)) {
+          select.setInt(1, limit);
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              ids.add(rows.getString(1));
+            }
+          }
         }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET status = 'PENDING', attempts = 0 WHERE id = ? AND status = 'DEAD'");
+            PreparedStatement execution =
+                connection.prepareStatement(
+                    EXECUTION_INSERT + " SELECT '" + EventTask.NAME + "', ?, NULL, ?, FALSE, 1 WHERE NOT EXISTS (SELECT 1 FROM " + EventTask.TABLE
+                        + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ?)")) {
+          for (String id : ids) {
+            update.setString(1, id);
+            update.executeUpdate();
+            execution.setString(1, id);
+            execution.setObject(2, timestamp(now));
+            execution.setString(3, id);
+            execution.executeUpdate();
+          }
+        }
+        connection.commit();
+        return ids.size();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
       }
     }
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE " + TABLE + " SET status = 'PENDING', attempts = 0 WHERE id = ? AND status = 'DEAD'")) {
-      for (String id : ids) {
-        update.setString(1, id);
-        update.addBatch();
-      }
-      if (!ids.isEmpty()) {
-        update.executeBatch();
-      }
-    }
-    return ids;
   }
 
   /**

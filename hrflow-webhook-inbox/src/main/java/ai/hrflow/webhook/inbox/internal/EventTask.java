@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -88,23 +87,9 @@ public final class EventTask {
     this.task = Tasks.oneTime(NAME).onFailure(new RetryOrBury()).execute(this::run);
   }
 
-  /** The task, for tools that only schedule and never run events (the CLI's replay). */
-  public static OneTimeTask<Void> schedulingOnly() {
-    return Tasks.oneTime(NAME)
-        .execute(
-            (instance, context) -> {
-              throw new IllegalStateException("this client only schedules events");
-            });
-  }
-
   /** {@return the db-scheduler task} */
   public OneTimeTask<Void> task() {
     return task;
-  }
-
-  /** {@return the execution of event {@code id}, due at {@code when}} */
-  public static SchedulableInstance<Void> execution(String id, Instant when) {
-    return SchedulableInstance.of(new TaskInstance<>(NAME, id), when);
   }
 
   private void run(TaskInstance<Void> instance, ExecutionContext context) {
