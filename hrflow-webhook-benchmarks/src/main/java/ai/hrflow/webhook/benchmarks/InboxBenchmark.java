@@ -221,6 +221,7 @@ public final class InboxBenchmark {
   private double rate(DataSource database, InboxConfig config) throws Exception {
     if (database != null) {
       truncate(database, "hrflow_inbox_event");
+      truncate(database, "hrflow_inbox_task");
     }
     ReadingHandler handler = new ReadingHandler();
     BenchmarkHooksDispatcher dispatcher = new BenchmarkHooksDispatcher(handler);
@@ -408,9 +409,10 @@ public final class InboxBenchmark {
     return total;
   }
 
+  /** Empties {@code table} between rounds (TRUNCATE: no dead rows left for autovacuum to chase during the next round). */
   private static void truncate(DataSource database, String table) throws SQLException {
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("DELETE FROM " + table);
+      statement.execute("TRUNCATE TABLE " + table);
     } catch (SQLException missing) {
       // created by the inbox on its first start
     }

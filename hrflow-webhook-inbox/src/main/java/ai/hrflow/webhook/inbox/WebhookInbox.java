@@ -6,6 +6,8 @@ import ai.hrflow.webhook.inbox.internal.Dialect;
 import ai.hrflow.webhook.inbox.internal.EmbeddedDatabase;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
+import ai.hrflow.webhook.inbox.internal.GroupCommit;
+import ai.hrflow.webhook.inbox.internal.H2Claiming;
 import ai.hrflow.webhook.inbox.internal.Schema;
 import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.InboxUnavailableException;
@@ -124,6 +126,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
 
   private final Dialect dialect;
   private final EventStore store;
+  private final GroupCommit<List<EventStore.Pending>, Integer> intake;
   private final InboxAdmin admin;
   private final Availability availability;
   private final Scheduler scheduler;
@@ -143,6 +146,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     this.listener = builder.listener;
     this.deduplicate = builder.deduplicate;
     this.store = new EventStore(data, dialect);
+    this.intake = new GroupCommit<>(this::intakeBatch, List::size, EventStore.EVENTS_PER_STATEMENT);
     this.admin = new InboxAdmin(data, dialect, clock);
     this.availability = new Availability(System::nanoTime);
     Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
@@ -154,6 +158,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
         Scheduler.create(data, events.task())
             .startTasks(cleanup)
             .tableName(EventTask.TABLE)
+            .serializer(EventTask.PAYLOAD)
             .threads(builder.workers)
             .executorService(workers(builder.workers))
             .pollingInterval(builder.pollingInterval)
@@ -162,9 +167,12 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
             .schedulerName(new SchedulerName.Fixed(nodeName()))
             .shutdownMaxWait(builder.shutdownTimeout)
             .failureLogging(LogLevel.DEBUG, false); // our own lines say what failed, and what happens next
-    if (dialect.claimsWithSkipLocked()) {
-      scheduling.pollUsingLockAndFetch(0.5, 1.0);
+    // Claim due executions in batches: one statement (PostgreSQL: SKIP LOCKED, so nodes never wait on
+    // each other) or one transaction (H2, one node) per batch, rather than one commit per execution.
+    if (dialect == Dialect.H2) {
+      scheduling.jdbcCustomization(new H2Claiming());
     }
+    scheduling.pollUsingLockAndFetch(0.5, 1.0);
     this.scheduler = scheduling.build();
     this.hints =
         Executors.newSingleThreadScheduledExecutor(
@@ -204,7 +212,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     }
     int stored;
     try {
-      stored = intake(rows, clock.instant());
+      stored = intake(rows);
       availability.succeeded();
     } catch (SQLException | RuntimeException e) {
       availability.failed(e);
@@ -217,10 +225,10 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   }
 
   /** Stores the events; tries again after a deadlock or a serialization failure. */
-  private int intake(List<EventStore.Pending> rows, Instant now) throws SQLException {
+  private int intake(List<EventStore.Pending> rows) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return store.intake(rows, now);
+        return intake.write(rows);
       } catch (SQLException e) {
         String state = e.getSQLState();
         boolean conflict = "40001".equals(state) || "40P01".equals(state);
@@ -229,6 +237,20 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
         }
       }
     }
+  }
+
+  /** Writes several requests' events in one statement; {@return how many of each request's were stored} */
+  private List<Integer> intakeBatch(List<List<EventStore.Pending>> requests) throws SQLException {
+    List<EventStore.Pending> all = new ArrayList<>();
+    for (List<EventStore.Pending> request : requests) {
+      all.addAll(request);
+    }
+    java.util.Set<String> stored = store.intake(all, clock.instant());
+    List<Integer> counts = new ArrayList<>(requests.size());
+    for (List<EventStore.Pending> request : requests) {
+      counts.add((int) request.stream().filter(event -> stored.contains(event.id())).count());
+    }
+    return counts;
   }
 
   /**

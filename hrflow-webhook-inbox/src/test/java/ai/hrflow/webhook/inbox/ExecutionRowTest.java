@@ -8,7 +8,7 @@ import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.Schema;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -52,9 +52,14 @@ class ExecutionRowTest {
   private static void compare(DataSource database, Dialect dialect) throws Exception {
     Schema.create(database, dialect);
     Instant due = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    OneTimeTask<Void> task = Tasks.oneTime(EventTask.NAME).execute((instance, context) -> {});
-    SchedulerClient.Builder.create(database, task).tableName(EventTask.TABLE).build().scheduleIfNotExists(new TaskInstance<Void>(EventTask.NAME, "by-db-scheduler"), due);
-    new EventStore(database, dialect).intake(List.of(new EventStore.Pending("by-intake", null, "profile.parsing.success", "{}".getBytes())), due);
+    byte[] payload = "{\"type\":\"profile.parsing.success\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    CustomTask<byte[]> task = Tasks.custom(EventTask.NAME, byte[].class).execute((instance, context) -> null);
+    SchedulerClient.Builder.create(database, task)
+        .tableName(EventTask.TABLE)
+        .serializer(EventTask.PAYLOAD)
+        .build()
+        .scheduleIfNotExists(new TaskInstance<>(EventTask.NAME, "by-db-scheduler", payload), due);
+    new EventStore(database, dialect).intake(List.of(new EventStore.Pending("by-intake", null, "profile.parsing.success", payload)), due);
 
     Map<String, Object> scheduled = row(database, "by-db-scheduler");
     Map<String, Object> ours = row(database, "by-intake");

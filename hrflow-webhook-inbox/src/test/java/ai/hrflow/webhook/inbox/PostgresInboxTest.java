@@ -123,9 +123,10 @@ class PostgresInboxTest {
         KeepAliveClient client = new KeepAliveClient(server.port(), "/webhooks")) {
       try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
         statement.execute(
-            "CREATE FUNCTION refuse_marked() RETURNS trigger AS $$ BEGIN IF position('refuse-me' in convert_from(NEW.payload, 'UTF8')) > 0"
+            "CREATE FUNCTION refuse_marked() RETURNS trigger AS $$ BEGIN IF position('refuse-me' in convert_from(NEW.task_data, 'UTF8')) > 0"
                 + " THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
-        statement.execute("CREATE TRIGGER refuse_marked BEFORE INSERT ON hrflow_inbox_event FOR EACH ROW EXECUTE FUNCTION refuse_marked()");
+        // the middle event's execution is refused, after its event row and the first event's rows went in
+        statement.execute("CREATE TRIGGER refuse_marked BEFORE INSERT ON hrflow_inbox_task FOR EACH ROW EXECUTE FUNCTION refuse_marked()");
       }
       String batch = "[" + Recorder.event("kept-1") + "," + Recorder.event("refuse-me") + "," + Recorder.event("kept-2") + "]";
       KeepAliveClient.Answer refused = client.post(Recorder.SECRET, batch);

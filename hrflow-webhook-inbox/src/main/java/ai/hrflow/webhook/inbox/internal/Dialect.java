@@ -43,19 +43,4 @@ public enum Dialect {
   public String schemaResource() {
     return schemaResource;
   }
-
-  /**
-   * The statement that stores one event on H2, where a duplicate key fails this statement alone (SQL
-   * state 23505) and the transaction goes on. PostgreSQL stores a request in one statement instead
-   * ({@link EventStore#intake}).
-   */
-  String insertEvent() {
-    return "INSERT INTO hrflow_inbox_event (id, dedup_key, event_type, payload, status, attempts, received_at)"
-        + " VALUES (?, ?, ?, ?, 'PENDING', 0, ?)";
-  }
-
-  /** {@return whether executions are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}} */
-  public boolean claimsWithSkipLocked() {
-    return this == POSTGRESQL;
-  }
 }

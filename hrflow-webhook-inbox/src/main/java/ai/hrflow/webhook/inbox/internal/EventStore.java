@@ -8,24 +8,36 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The event table, {@value #TABLE}: every statement the inbox runs on it. An event is {@code PENDING}
- * from its intake until its handler returns ({@code DONE}: the payload is dropped, the row stays for
- * deduplication until the retention period ends) or it runs out of attempts ({@code DEAD}: kept with
- * its payload, its last error and its attempt count, until replayed).
+ * Every statement the inbox runs on its two tables. An event is a row of {@value #TABLE}: {@code
+ * PENDING} from its intake, with an execution in {@value EventTask#TABLE} that carries its payload
+ * (db-scheduler hands the payload to the worker with the execution it claims, so running an event
+ * reads nothing more); {@code DONE} once its handler returned (the execution is deleted in the same
+ * statement; the row stays, without payload, for deduplication until the retention period ends); or
+ * {@code DEAD} when it ran out of attempts (its execution deleted, its payload, last error and attempt
+ * count kept in the row until replayed).
  */
 public final class EventStore {
 
   /** The event table's name. */
   public static final String TABLE = "hrflow_inbox_event";
 
+  /** The most events one intake statement carries on PostgreSQL (five parameters each, under its 65,535). */
+  public static final int EVENTS_PER_STATEMENT = 1000;
+
   /** The longest last error kept, in characters. */
   static final int MAX_ERROR_CHARS = 2000;
 
   private static final String SQL_STATE_DUPLICATE = "23505";
+
+  /** The columns db-scheduler's client fills when it schedules an execution (version 16, no priority). */
+  private static final String EXECUTION_INSERT =
+      "INSERT INTO " + EventTask.TABLE + " (task_name, task_instance, task_data, execution_time, picked, version)";
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -36,8 +48,11 @@ public final class EventStore {
     this.dialect = dialect;
   }
 
-  /** One stored event, as its execution reads it. */
-  public record Row(String id, String type, byte[] payload, String status, int attempts) {}
+  /** One event to store: its id (also its execution's), its deduplication key or null, its type and JSON. */
+  public record Pending(String id, String dedupKey, String type, byte[] payload) {}
+
+  /** An event whose handler returned: its execution (as claimed, {@code version} included) and its attempt. */
+  public record Done(String id, long version, int attempt) {}
 
   /** Counts for {@code stats()}: pending events, those of them that failed at least once, dead ones, the oldest pending. */
   public record Counts(long pending, long retrying, long dead, Instant oldestPending) {}
@@ -45,63 +60,51 @@ public final class EventStore {
   /** A dead event, for listings. */
   public record Dead(String id, String type, int attempts, String lastError, Instant receivedAt, Instant lastAttemptAt) {}
 
-  /** One event to store: its id (also its execution's), its deduplication key or null, its type and JSON. */
-  public record Pending(String id, String dedupKey, String type, byte[] payload) {}
-
-  /** The most events one intake statement carries on PostgreSQL (five parameters each, under its 65,535). */
-  static final int EVENTS_PER_STATEMENT = 1000;
-
   /**
-   * Stores a request's events and their executions (due at {@code now}), all or none, and commits.
+   * Stores events and their executions (due at {@code now}), all or none, and commits.
    *
-   * <p>On PostgreSQL a request of up to {@value #EVENTS_PER_STATEMENT} events is one statement: the
-   * events are inserted, duplicates skipped ({@code ON CONFLICT DO NOTHING}), and an execution is
-   * inserted for each event that was, in one data-modifying {@code WITH}, atomic by itself, in one
-   * round trip, as cheap as a plain insert. Larger requests run such statements in one transaction.
-   * H2 has no data-modifying {@code WITH}: one transaction of plain inserts.
+   * <p>On PostgreSQL up to {@value #EVENTS_PER_STATEMENT} events are one statement: the events are
+   * inserted, duplicates skipped ({@code ON CONFLICT DO NOTHING}), and an execution is inserted for
+   * each event that was, in one data-modifying {@code WITH}, atomic by itself, in one round trip. More
+   * events run such statements in one transaction. H2 has no data-modifying {@code WITH}: one
+   * transaction of plain inserts.
    *
    * <p>The executions are db-scheduler's rows, written as its own client writes them (version 16: name,
-   * instance, no data, due time, not picked, version 1); {@code EventStoreTest} compares the two.
+   * instance, data, due time, not picked, version 1); {@code ExecutionRowTest} compares the two.
    *
-   * @return how many events were stored; the others were duplicates of stored ones
+   * @return the ids of the events stored; the others were duplicates of stored ones
    */
-  public int intake(List<Pending> events, Instant now) throws SQLException {
+  public Set<String> intake(List<Pending> events, Instant now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       if (dialect == Dialect.POSTGRESQL && events.size() <= EVENTS_PER_STATEMENT && connection.getAutoCommit()) {
         return intakePostgreSql(connection, events, now);
       }
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        int stored = 0;
-        if (dialect == Dialect.POSTGRESQL) {
-          for (int from = 0; from < events.size(); from += EVENTS_PER_STATEMENT) {
-            stored += intakePostgreSql(connection, events.subList(from, Math.min(events.size(), from + EVENTS_PER_STATEMENT)), now);
-          }
-        } else {
-          stored = intakeH2(connection, events, now);
-        }
-        connection.commit();
-        return stored;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      return inTransaction(
+          connection,
+          () -> {
+            Set<String> stored = new HashSet<>();
+            if (dialect == Dialect.POSTGRESQL) {
+              for (int from = 0; from < events.size(); from += EVENTS_PER_STATEMENT) {
+                stored.addAll(intakePostgreSql(connection, events.subList(from, Math.min(events.size(), from + EVENTS_PER_STATEMENT)), now));
+              }
+            } else {
+              stored.addAll(intakeH2(connection, events, now));
+            }
+            return stored;
+          });
     }
   }
 
-  private static int intakePostgreSql(Connection connection, List<Pending> events, Instant now) throws SQLException {
-    StringBuilder sql = new StringBuilder("WITH stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, payload, status, attempts, received_at) VALUES ");
+  private static Set<String> intakePostgreSql(Connection connection, List<Pending> events, Instant now) throws SQLException {
+    StringBuilder sql = new StringBuilder("WITH arrived (id, dedup_key, event_type, payload) AS (VALUES ");
     for (int i = 0; i < events.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, 'PENDING', 0, ?)");
+      sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::varchar, ?::text, ?::bytea)");
     }
-    sql.append(" ON CONFLICT (dedup_key) DO NOTHING RETURNING id, received_at) ")
+    sql.append("), stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, status, attempts, received_at)")
+        .append(" SELECT id, dedup_key, event_type, 'PENDING', 0, ?::timestamptz FROM arrived ON CONFLICT (dedup_key) DO NOTHING RETURNING id) ")
         .append(EXECUTION_INSERT)
-        .append(" SELECT '")
-        .append(EventTask.NAME)
-        .append("', id, NULL, received_at, FALSE, 1 FROM stored");
+        .append(" SELECT '" + EventTask.NAME + "', arrived.id, arrived.payload, ?::timestamptz, FALSE, 1 FROM arrived JOIN stored ON stored.id = arrived.id")
+        .append(" RETURNING task_instance");
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
       int parameter = 1;
       for (Pending event : events) {
@@ -109,22 +112,30 @@ public final class EventStore {
         insert.setString(parameter++, event.dedupKey());
         insert.setString(parameter++, event.type());
         insert.setBytes(parameter++, event.payload());
-        insert.setObject(parameter++, timestamp(now));
       }
-      return insert.executeUpdate();
+      insert.setObject(parameter++, timestamp(now));
+      insert.setObject(parameter, timestamp(now));
+      Set<String> stored = new HashSet<>();
+      try (ResultSet ids = insert.executeQuery()) {
+        while (ids.next()) {
+          stored.add(ids.getString(1));
+        }
+      }
+      return stored;
     }
   }
 
-  private int intakeH2(Connection connection, List<Pending> events, Instant now) throws SQLException {
-    int stored = 0;
-    try (PreparedStatement event = connection.prepareStatement(dialect.insertEvent());
-        PreparedStatement execution = connection.prepareStatement(EXECUTION_INSERT + " VALUES ('" + EventTask.NAME + "', ?, NULL, ?, FALSE, 1)")) {
+  private static Set<String> intakeH2(Connection connection, List<Pending> events, Instant now) throws SQLException {
+    Set<String> stored = new HashSet<>();
+    try (PreparedStatement event =
+            connection.prepareStatement(
+                "INSERT INTO " + TABLE + " (id, dedup_key, event_type, status, attempts, received_at) VALUES (?, ?, ?, 'PENDING', 0, ?)");
+        PreparedStatement execution = connection.prepareStatement(EXECUTION_INSERT + " VALUES ('" + EventTask.NAME + "', ?, ?, ?, FALSE, 1)")) {
       for (Pending pending : events) {
         event.setString(1, pending.id());
         event.setString(2, pending.dedupKey());
         event.setString(3, pending.type());
-        event.setBytes(4, pending.payload());
-        event.setObject(5, timestamp(now));
+        event.setObject(4, timestamp(now));
         try {
           event.executeUpdate();
         } catch (SQLException e) {
@@ -134,81 +145,131 @@ public final class EventStore {
           throw e;
         }
         execution.setString(1, pending.id());
-        execution.setObject(2, timestamp(now));
+        execution.setBytes(2, pending.payload());
+        execution.setObject(3, timestamp(now));
         execution.executeUpdate();
-        stored++;
+        stored.add(pending.id());
       }
     }
     return stored;
   }
 
-  /** The columns db-scheduler's client fills when it schedules an execution (version 16, no priority). */
-  private static final String EXECUTION_INSERT =
-      "INSERT INTO " + EventTask.TABLE + " (task_name, task_instance, task_data, execution_time, picked, version)";
-
-  /** {@return the event {@code id}, or null if there is none} */
-  public Row load(String id) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT event_type, payload, status, attempts FROM " + TABLE + " WHERE id = ?")) {
-      select.setString(1, id);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? new Row(id, row.getString(1), row.getBytes(2), row.getString(3), row.getInt(4)) : null;
+  /**
+   * Marks events handled and deletes their executions, together: an execution is deleted only at the
+   * version it was claimed at (another node may have revived it since), and its event is marked done
+   * only if it was. One statement on PostgreSQL, one transaction on H2.
+   *
+   * @return for each event, whether it was marked done
+   */
+  public List<Boolean> complete(List<Done> events, Instant now) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (dialect == Dialect.POSTGRESQL && connection.getAutoCommit()) {
+        return completePostgreSql(connection, events, now);
       }
+      return inTransaction(connection, () -> dialect == Dialect.POSTGRESQL ? completePostgreSql(connection, events, now) : completeH2(connection, events, now));
     }
   }
 
-  /** Marks a pending event handled: one more attempt, no payload any more. */
-  public void markDone(String id, Instant now) throws SQLException {
-    update(
-        "UPDATE " + TABLE + " SET status = 'DONE', attempts = attempts + 1, payload = NULL, last_attempt_at = ?, done_at = ?"
-            + " WHERE id = ? AND status = 'PENDING'",
-        statement -> {
-          statement.setObject(1, timestamp(now));
-          statement.setObject(2, timestamp(now));
-          statement.setString(3, id);
-        });
+  private static List<Boolean> completePostgreSql(Connection connection, List<Done> events, Instant now) throws SQLException {
+    StringBuilder sql = new StringBuilder("WITH handled (id, version, attempt) AS (VALUES ");
+    for (int i = 0; i < events.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?::text, ?::bigint, ?::int)");
+    }
+    sql.append("), removed AS (DELETE FROM " + EventTask.TABLE + " execution USING handled WHERE execution.task_name = '" + EventTask.NAME + "'")
+        .append(" AND execution.task_instance = handled.id AND execution.version = handled.version RETURNING execution.task_instance)")
+        .append(" UPDATE " + TABLE + " event SET status = 'DONE', attempts = handled.attempt, payload = NULL, last_attempt_at = ?::timestamptz,")
+        .append(" done_at = ?::timestamptz FROM handled JOIN removed ON removed.task_instance = handled.id WHERE event.id = handled.id RETURNING event.id");
+    try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+      int parameter = 1;
+      for (Done event : events) {
+        update.setString(parameter++, event.id());
+        update.setLong(parameter++, event.version());
+        update.setInt(parameter++, event.attempt());
+      }
+      update.setObject(parameter++, timestamp(now));
+      update.setObject(parameter, timestamp(now));
+      Set<String> marked = new HashSet<>();
+      try (ResultSet ids = update.executeQuery()) {
+        while (ids.next()) {
+          marked.add(ids.getString(1));
+        }
+      }
+      List<Boolean> outcomes = new ArrayList<>(events.size());
+      for (Done event : events) {
+        outcomes.add(marked.contains(event.id()));
+      }
+      return outcomes;
+    }
+  }
+
+  private static List<Boolean> completeH2(Connection connection, List<Done> events, Instant now) throws SQLException {
+    List<Boolean> outcomes = new ArrayList<>(events.size());
+    try (PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM " + EventTask.TABLE + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ? AND version = ?");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE " + TABLE + " SET status = 'DONE', attempts = ?, payload = NULL, last_attempt_at = ?, done_at = ? WHERE id = ?")) {
+      for (Done event : events) {
+        delete.setString(1, event.id());
+        delete.setLong(2, event.version());
+        boolean removed = delete.executeUpdate() == 1;
+        if (removed) {
+          update.setInt(1, event.attempt());
+          update.setObject(2, timestamp(now));
+          update.setObject(3, timestamp(now));
+          update.setString(4, event.id());
+          update.executeUpdate();
+        }
+        outcomes.add(removed);
+      }
+    }
+    return outcomes;
+  }
+
+  /** Records a failed attempt of a pending event that has attempts left: how many so far, and the error. */
+  public void recordFailure(String id, int attempts, String error, Instant now) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement("UPDATE " + TABLE + " SET attempts = ?, last_error = ?, last_attempt_at = ? WHERE id = ? AND status = 'PENDING'")) {
+      update.setInt(1, attempts);
+      update.setString(2, cut(error));
+      update.setObject(3, timestamp(now));
+      update.setString(4, id);
+      update.executeUpdate();
+      commitIfNeeded(connection);
+    }
   }
 
   /**
-   * Records a failed attempt of a pending event, and marks it dead if it has no attempts left.
+   * Marks an event dead, keeping its payload, attempts and last error, and deletes its execution (at
+   * the version it was claimed at), in one transaction.
    *
-   * @return the attempts made so far, this one included; 0 if the event is not pending any more
+   * @return whether the execution was still this node's to bury
    */
-  public int recordFailure(String id, String error, Instant now, int maxAttempts) throws SQLException {
+  public boolean bury(String id, long version, int attempts, String error, byte[] payload, Instant now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        int attempts;
-        try (PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE " + TABLE + " SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?,"
-                    + " status = CASE WHEN attempts + 1 >= ? THEN 'DEAD' ELSE status END"
-                    + " WHERE id = ? AND status = 'PENDING'")) {
-          update.setString(1, cut(error));
-          update.setObject(2, timestamp(now));
-          update.setInt(3, maxAttempts);
-          update.setString(4, id);
-          if (update.executeUpdate() == 0) {
-            connection.commit();
-            return 0;
-          }
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT attempts FROM " + TABLE + " WHERE id = ?")) {
-          select.setString(1, id);
-          try (ResultSet row = select.executeQuery()) {
-            row.next();
-            attempts = row.getInt(1);
-          }
-        }
-        connection.commit();
-        return attempts;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      return inTransaction(
+          connection,
+          () -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM " + EventTask.TABLE + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ? AND version = ?");
+                PreparedStatement update =
+                    connection.prepareStatement(
+                        "UPDATE " + TABLE + " SET status = 'DEAD', attempts = ?, last_error = ?, last_attempt_at = ?, payload = ? WHERE id = ?")) {
+              delete.setString(1, id);
+              delete.setLong(2, version);
+              if (delete.executeUpdate() == 0) {
+                return false;
+              }
+              update.setInt(1, attempts);
+              update.setString(2, cut(error));
+              update.setObject(3, timestamp(now));
+              update.setBytes(4, payload);
+              update.setString(5, id);
+              update.executeUpdate();
+              return true;
+            }
+          });
     }
   }
 
@@ -266,49 +327,43 @@ public final class EventStore {
 
   /**
    * Turns up to {@code limit} dead events back into pending ones with no attempts, each with an
-   * execution due at {@code now} (unless one lingers from a node that died), in one transaction.
-   * Rows another replay is taking are skipped on PostgreSQL.
+   * execution due at {@code now} carrying its payload (unless one lingers from a node that died), in
+   * one transaction. Rows another replay is taking are skipped on PostgreSQL.
    *
    * @return how many were revived
    */
   public int revive(int limit, Instant now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        List<String> ids = new ArrayList<>();
-        String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
-        try (PreparedStatement select =
-            connection.prepareStatement("SELECT id FROM " + TABLE + " WHERE status = 'DEAD' ORDER BY received_at, id LIMIT ?" + lock)) {
-          select.setInt(1, limit);
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              ids.add(rows.getString(1));
+      return inTransaction(
+          connection,
+          () -> {
+            List<String> ids = new ArrayList<>();
+            String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+            try (PreparedStatement select =
+                connection.prepareStatement("SELECT id FROM " + TABLE + " WHERE status = 'DEAD' ORDER BY received_at, id LIMIT ?" + lock)) {
+              select.setInt(1, limit);
+              try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                  ids.add(rows.getString(1));
+                }
+              }
             }
-          }
-        }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET status = 'PENDING', attempts = 0 WHERE id = ? AND status = 'DEAD'");
-            PreparedStatement execution =
-                connection.prepareStatement(
-                    EXECUTION_INSERT + " SELECT '" + EventTask.NAME + "', ?, NULL, ?, FALSE, 1 WHERE NOT EXISTS (SELECT 1 FROM " + EventTask.TABLE
-                        + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ?)")) {
-          for (String id : ids) {
-            update.setString(1, id);
-            update.executeUpdate();
-            execution.setString(1, id);
-            execution.setObject(2, timestamp(now));
-            execution.setString(3, id);
-            execution.executeUpdate();
-          }
-        }
-        connection.commit();
-        return ids.size();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET status = 'PENDING', attempts = 0 WHERE id = ? AND status = 'DEAD'");
+                PreparedStatement execution =
+                    connection.prepareStatement(
+                        EXECUTION_INSERT + " SELECT '" + EventTask.NAME + "', id, payload, ?, FALSE, 1 FROM " + TABLE + " WHERE id = ? AND NOT EXISTS"
+                            + " (SELECT 1 FROM " + EventTask.TABLE + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ?)")) {
+              for (String id : ids) {
+                update.setString(1, id);
+                update.executeUpdate();
+                execution.setObject(1, timestamp(now));
+                execution.setString(2, id);
+                execution.setString(3, id);
+                execution.executeUpdate();
+              }
+            }
+            return ids.size();
+          });
     }
   }
 
@@ -323,15 +378,13 @@ public final class EventStore {
         dialect == Dialect.POSTGRESQL
             ? "DELETE FROM " + TABLE + " WHERE id IN (SELECT id FROM " + TABLE + " WHERE status = 'DONE' AND received_at < ? LIMIT ?)"
             : "DELETE FROM " + TABLE + " WHERE status = 'DONE' AND received_at < ? LIMIT ?";
-    int[] deleted = new int[1];
-    update(
-        sql,
-        statement -> {
-          statement.setObject(1, timestamp(before));
-          statement.setInt(2, limit);
-        },
-        deleted);
-    return deleted[0];
+    try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(sql)) {
+      delete.setObject(1, timestamp(before));
+      delete.setInt(2, limit);
+      int deleted = delete.executeUpdate();
+      commitIfNeeded(connection);
+      return deleted;
+    }
   }
 
   /** Checks that the database answers: a trivial query on the event table. */
@@ -342,24 +395,31 @@ public final class EventStore {
     }
   }
 
-  private interface Parameters {
-    void set(PreparedStatement statement) throws SQLException;
+  /** Work done inside a transaction. */
+  private interface Work<T> {
+    T run() throws SQLException;
   }
 
-  private void update(String sql, Parameters parameters) throws SQLException {
-    update(sql, parameters, null);
+  /** Runs {@code work} in one transaction on {@code connection}: commits if it returns, rolls back if it throws. */
+  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
-  private void update(String sql, Parameters parameters, int[] count) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-      parameters.set(statement);
-      int updated = statement.executeUpdate();
-      if (count != null) {
-        count[0] = updated;
-      }
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
+  /** Commits a single statement on a pool whose connections do not auto-commit. */
+  private static void commitIfNeeded(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.commit();
     }
   }
 

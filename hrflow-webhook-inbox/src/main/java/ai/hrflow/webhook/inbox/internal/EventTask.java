@@ -3,12 +3,16 @@ package ai.hrflow.webhook.inbox.internal;
 import ai.hrflow.webhook.runtime.WebhookDispatcher;
 import ai.hrflow.webhook.runtime.WebhookEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,9 +24,11 @@ import java.time.Instant;
 
 /**
  * The db-scheduler task that runs one stored event: one execution per pending event, its instance id
- * the event's id. db-scheduler claims it (on one node only), keeps its heartbeat, and revives it when
- * its node dies; this class loads the event, dispatches it, and applies the retry and dead-letter
- * policy when the handler throws.
+ * the event's id, its data the event's JSON. db-scheduler claims it (on one node only), hands it over
+ * with its payload, keeps its heartbeat, and revives it when its node dies; this class dispatches it,
+ * marks it done and deletes its execution in one statement (group-committed with the other workers'),
+ * and applies the retry and dead-letter policy when the handler throws. The attempt count is
+ * db-scheduler's count of failures of the execution, plus one.
  */
 public final class EventTask {
 
@@ -32,8 +38,25 @@ public final class EventTask {
   /** The task's name in {@value #TABLE}. */
   public static final String NAME = "hrflow-inbox-event";
 
-  /** How soon an execution is tried again when the inbox's own database failed it (no attempt counted). */
-  static final Duration STORE_RETRY = Duration.ofSeconds(5);
+  /** Execution data is the event's JSON, as bytes, unchanged: no Java serialization in the database. */
+  public static final Serializer PAYLOAD =
+      new Serializer() {
+        @Override
+        public byte[] serialize(Object data) {
+          if (data == null || data instanceof byte[]) {
+            return (byte[]) data;
+          }
+          throw new IllegalArgumentException("inbox executions carry an event's JSON as bytes, not " + data.getClass().getName());
+        }
+
+        @Override
+        public <T> T deserialize(Class<T> type, byte[] data) {
+          return type.cast(data);
+        }
+      };
+
+  /** How many handled events one completion statement carries at most. */
+  static final int COMPLETIONS_PER_STATEMENT = 500;
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook.inbox");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +68,8 @@ public final class EventTask {
   private final int maxAttempts;
   private final Observer observer;
   private final Clock clock;
-  private final OneTimeTask<Void> task;
+  private final GroupCommit<EventStore.Done, Boolean> completions;
+  private final CustomTask<byte[]> task;
 
   /** What becomes of events, for the inbox's listener. */
   public interface Observer {
@@ -56,7 +80,7 @@ public final class EventTask {
     void failed(String type, int attempt, Throwable failure, Duration retryIn);
   }
 
-  /** A handler threw: counted as an attempt. */
+  /** A handler threw (or the payload could not be read): counted as an attempt. */
   static final class HandlerFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient String type;
@@ -64,15 +88,6 @@ public final class EventTask {
     HandlerFailure(String type, Throwable cause) {
       super(cause);
       this.type = type;
-    }
-  }
-
-  /** The inbox's own database failed: not the handler's fault, no attempt counted. */
-  static final class StoreFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StoreFailure(SQLException cause) {
-      super(cause);
     }
   }
 
@@ -84,97 +99,100 @@ public final class EventTask {
     this.maxAttempts = maxAttempts;
     this.observer = observer;
     this.clock = clock;
-    this.task = Tasks.oneTime(NAME).onFailure(new RetryOrBury()).execute(this::run);
+    this.completions = new GroupCommit<>(done -> store.complete(done, clock.instant()), done -> 1, COMPLETIONS_PER_STATEMENT);
+    this.task =
+        Tasks.custom(NAME, byte[].class)
+            .onFailure(new RetryOrBury())
+            .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+            .execute(this::run);
   }
 
   /** {@return the db-scheduler task} */
-  public OneTimeTask<Void> task() {
+  public CustomTask<byte[]> task() {
     return task;
   }
 
-  private void run(TaskInstance<Void> instance, ExecutionContext context) {
+  private CompletionHandler<byte[]> run(TaskInstance<byte[]> instance, ExecutionContext context) {
     Instant started = clock.instant();
-    EventStore.Row row;
-    try {
-      row = store.load(instance.getId());
-    } catch (SQLException e) {
-      throw new StoreFailure(e);
-    }
-    if (row == null || !row.status().equals("PENDING")) {
-      return; // handled already (the node died after marking it), dead, or deleted: nothing to run
-    }
+    Execution execution = context.getExecution();
+    int attempt = execution.consecutiveFailures + 1;
+    byte[] payload = instance.getData();
+    String type = "(unreadable)";
     long dispatched = System.nanoTime();
     try {
-      dispatcher.dispatch(WebhookEvent.of(JSON.readTree(row.payload())));
+      WebhookEvent event = WebhookEvent.of(JSON.readTree(payload));
+      type = event.type();
+      dispatcher.dispatch(event);
     } catch (Exception | LinkageError | AssertionError e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new HandlerFailure(row.type(), e);
+      throw new HandlerFailure(type, e);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - dispatched);
-    try {
-      store.markDone(row.id(), clock.instant());
-    } catch (SQLException e) {
-      throw new StoreFailure(e); // the handler ran; it will run again (at least once)
-    }
-    Instant queued = context.getExecution().executionTime;
-    observer.handled(row.type(), row.attempts() + 1, Duration.between(queued, started).isNegative() ? Duration.ZERO : Duration.between(queued, started), took);
-    if (LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.DEBUG, "inbox event {0} ({1}) handled on attempt {2} in {3} ms", row.id(), row.type(), row.attempts() + 1, took.toMillis());
-    }
+    String handledType = type;
+    return (complete, operations) -> {
+      try {
+        completions.write(new EventStore.Done(instance.getId(), execution.version, attempt));
+      } catch (SQLException e) {
+        // db-scheduler logs it and leaves the execution picked: it runs again once its heartbeat is old
+        throw new IllegalStateException("inbox event " + instance.getId() + " was handled but could not be marked done; it will run again", e);
+      }
+      Duration waited = Duration.between(execution.executionTime, started);
+      observer.handled(handledType, attempt, waited.isNegative() ? Duration.ZERO : waited, took);
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, "inbox event {0} ({1}) handled on attempt {2} in {3} ms", instance.getId(), handledType, attempt, took.toMillis());
+      }
+    };
   }
 
   /** The retry and dead-letter policy. */
-  private final class RetryOrBury implements FailureHandler<Void> {
+  private final class RetryOrBury implements FailureHandler<byte[]> {
     @Override
-    public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
-      String id = complete.getExecution().taskInstance.getId();
+    public void onFailure(ExecutionComplete complete, ExecutionOperations<byte[]> operations) {
+      Execution execution = complete.getExecution();
+      String id = execution.taskInstance.getId();
       Throwable cause = complete.getCause().orElse(null);
+      Throwable thrown = cause instanceof HandlerFailure failure ? failure.getCause() : cause;
+      String type = cause instanceof HandlerFailure failure ? failure.type : "(unknown)";
+      int attempts = execution.consecutiveFailures + 1;
       Instant now = clock.instant();
-      if (!(cause instanceof HandlerFailure failure)) {
-        LOG.log(Level.WARNING, "inbox event " + id + " could not be run, its database failed; trying again in " + STORE_RETRY.toSeconds() + " s", cause);
-        operations.reschedule(complete, now.plus(STORE_RETRY));
-        return;
-      }
-      Throwable thrown = failure.getCause();
-      int attempts;
       try {
-        attempts = store.recordFailure(id, trace(thrown), now, maxAttempts);
+        if (attempts >= maxAttempts) {
+          if (store.bury(id, execution.version, attempts, trace(thrown), (byte[]) execution.taskInstance.getData(), now)) {
+            LOG.log(
+                Level.WARNING,
+                "inbox event " + id + " (" + type + ") is dead: its handler failed " + attempts + " times;"
+                    + " it is kept with its last error, and replayDead() (or the CLI's inbox replay) queues it again",
+                thrown);
+            observer.failed(type, attempts, thrown, null);
+          }
+          return;
+        }
+        store.recordFailure(id, attempts, trace(thrown), now);
       } catch (SQLException e) {
         // Left picked: db-scheduler's dead-execution detection runs it again later.
-        throw new StoreFailure(e);
-      }
-      if (attempts == 0) {
-        operations.stop(); // not pending any more
-        return;
-      }
-      if (attempts >= maxAttempts) {
-        LOG.log(
-            Level.WARNING,
-            "inbox event " + id + " (" + failure.type + ") is dead: its handler failed " + attempts + " times;"
-                + " it is kept with its last error, and replayDead() (or the CLI's inbox replay) queues it again",
-            thrown);
-        observer.failed(failure.type, attempts, thrown, null);
-        operations.stop();
-        return;
+        throw new IllegalStateException("inbox event " + id + ": its failure could not be recorded", e);
       }
       Duration delay = backoff.after(attempts);
       String line =
-          "inbox event " + id + " (" + failure.type + "): handler failed on attempt " + attempts + " of " + maxAttempts
-              + ", next attempt in " + (delay.toMillis() < 10_000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s") + ": " + thrown;
+          "inbox event " + id + " (" + type + "): handler failed on attempt " + attempts + " of " + maxAttempts + ", next attempt in "
+              + (delay.toMillis() < 10_000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s") + ": " + thrown;
       if (attempts == 1) {
         LOG.log(Level.WARNING, line, thrown); // the stack trace once; later attempts say it again in one line
       } else {
         LOG.log(Level.WARNING, line);
       }
-      observer.failed(failure.type, attempts, thrown, delay);
+      observer.failed(type, attempts, thrown, delay);
       operations.reschedule(complete, now.plus(delay));
     }
   }
 
   /** The exception and the start of its stack trace, as kept in {@code last_error}. */
   static String trace(Throwable thrown) {
+    if (thrown == null) {
+      return null;
+    }
     StringWriter text = new StringWriter();
     thrown.printStackTrace(new PrintWriter(text));
     String trace = text.toString();

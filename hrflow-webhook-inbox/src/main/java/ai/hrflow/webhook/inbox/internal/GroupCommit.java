@@ -1,0 +1,189 @@
+package ai.hrflow.webhook.inbox.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToIntFunction;
+
+/**
+ * Group commit: writes that arrive while a write is in progress wait, and are then written together,
+ * in one statement and one commit, by one of their threads (the leader); the others return once it
+ * has committed, each woken once (no thundering herd: syscalls are what this costs). A write alone goes at once; under load, batches grow by themselves, with no added
+ * delay, and the database does one commit for many writes instead of one each. A batch that fails is
+ * written again item by item, so that one bad item cannot fail the others (unless the database could
+ * not be reached: then every item fails at once); each item is all or none.
+ *
+ * @param <I> one item to write, such as a request's events
+ * @param <O> what writing an item gives, such as how many events were stored
+ */
+public final class GroupCommit<I, O> {
+
+  /** Writes a batch in one transaction, and says what became of each item, in order. */
+  @FunctionalInterface
+  public interface Writer<I, O> {
+    /** Writes {@code batch}, all or none; {@return one outcome per item, in order} */
+    List<O> write(List<I> batch) throws SQLException;
+  }
+
+  private final Writer<I, O> writer;
+  private final ToIntFunction<I> size;
+  private final int maxSize;
+  private final Object lock = new Object();
+  private final Deque<Pending<I, O>> waiting = new ArrayDeque<>(); // guarded by lock
+  private boolean writing; // guarded by lock: a leader is at work
+
+  /** An item, its thread, and what became of it. Each thread is woken once: done, or made the leader. */
+  private static final class Pending<I, O> {
+    final I item;
+    final Thread thread = Thread.currentThread();
+    volatile boolean done;
+    volatile boolean leader;
+    O outcome;
+    Exception failure;
+
+    Pending(I item) {
+      this.item = item;
+    }
+  }
+
+  /**
+   * Group commit through {@code writer}, batches of up to {@code maxSize} as measured by {@code size}
+   * (an item larger than that is written alone).
+   */
+  public GroupCommit(Writer<I, O> writer, ToIntFunction<I> size, int maxSize) {
+    this.writer = writer;
+    this.size = size;
+    this.maxSize = maxSize;
+  }
+
+  /**
+   * Writes {@code item} and returns once it is committed.
+   *
+   * @throws SQLException if it could not be written
+   */
+  public O write(I item) throws SQLException {
+    Pending<I, O> mine = new Pending<>(item);
+    synchronized (lock) {
+      waiting.addLast(mine);
+      if (!writing) {
+        writing = true;
+        mine.leader = true;
+      }
+    }
+    boolean interrupted = false;
+    while (!mine.done && !mine.leader) {
+      LockSupport.park(this);
+      interrupted |= Thread.interrupted(); // the leader may be writing this item: wait for the outcome
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (!mine.leader) {
+      return outcome(mine); // written by a leader
+    }
+    try {
+      while (!mine.done) {
+        List<Pending<I, O>> batch;
+        synchronized (lock) {
+          batch = take();
+        }
+        try {
+          write(batch);
+        } finally {
+          for (Pending<I, O> pending : batch) {
+            pending.done = true;
+            if (pending != mine) {
+              LockSupport.unpark(pending.thread);
+            }
+          }
+        }
+      }
+    } finally {
+      synchronized (lock) {
+        Pending<I, O> next = waiting.peekFirst();
+        if (next == null) {
+          writing = false;
+        } else {
+          next.leader = true; // the oldest waiting item writes the next batch
+          LockSupport.unpark(next.thread);
+        }
+      }
+    }
+    return outcome(mine);
+  }
+
+  /** The waiting items, oldest first, up to {@code maxSize} (at least one item). */
+  private List<Pending<I, O>> take() {
+    List<Pending<I, O>> batch = new ArrayList<>();
+    int total = 0;
+    while (!waiting.isEmpty() && (batch.isEmpty() || total + size.applyAsInt(waiting.peekFirst().item) <= maxSize)) {
+      Pending<I, O> next = waiting.pollFirst();
+      batch.add(next);
+      total += size.applyAsInt(next.item);
+    }
+    return batch;
+  }
+
+  private void write(List<Pending<I, O>> batch) {
+    if (batch.size() > 1) {
+      List<I> items = new ArrayList<>(batch.size());
+      for (Pending<I, O> pending : batch) {
+        items.add(pending.item);
+      }
+      try {
+        List<O> outcomes = writer.write(items);
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).outcome = outcomes.get(i);
+        }
+        return;
+      } catch (SQLException | RuntimeException | Error failedTogether) {
+        if (failedTogether instanceof Error || unreachable(failedTogether)) {
+          for (Pending<I, O> pending : batch) {
+            // no use trying each against a database that is not there
+            pending.failure = failedTogether instanceof Exception e ? e : new IllegalStateException("the write failed: " + failedTogether, failedTogether);
+          }
+          return;
+        }
+        // otherwise written again one by one below, so that one bad item cannot fail the others
+      }
+    }
+    for (Pending<I, O> pending : batch) {
+      try {
+        pending.outcome = writer.write(List.of(pending.item)).get(0);
+      } catch (SQLException | RuntimeException e) {
+        pending.failure = e;
+      } catch (Error e) {
+        pending.failure = new IllegalStateException("the write failed: " + e, e); // its writer reports it; the leader goes on
+      }
+    }
+  }
+
+  /** Whether {@code failure} says the database cannot be reached (SQL state class 08, or a connection exception). */
+  static boolean unreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static <O> O outcome(Pending<?, O> pending) throws SQLException {
+    if (pending.failure instanceof SQLException e) {
+      throw e;
+    }
+    if (pending.failure instanceof RuntimeException e) {
+      throw e;
+    }
+    return pending.outcome;
+  }
+}

@@ -1,0 +1,116 @@
+package ai.hrflow.webhook.inbox.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+  @Test
+  void concurrentWritesAreBatchedAndEachWrittenOnce() throws Exception {
+    List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    AtomicInteger inside = new AtomicInteger();
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            batch -> {
+              assertEquals(1, inside.incrementAndGet(), "one leader writes at a time");
+              batches.add(List.copyOf(batch));
+              try {
+                Thread.sleep(2); // a commit takes time: others queue meanwhile
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              inside.decrementAndGet();
+              return batch.stream().map(item -> item * 10).toList();
+            },
+            item -> 1,
+            50);
+    ExecutorService threads = Executors.newFixedThreadPool(32);
+    List<Future<Integer>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      int item = i;
+      outcomes.add(threads.submit(() -> commit.write(item)));
+    }
+    for (int i = 0; i < outcomes.size(); i++) {
+      assertEquals(i * 10, outcomes.get(i).get(30, TimeUnit.SECONDS), "each writer gets its own outcome");
+    }
+    threads.shutdown();
+    Map<Integer, Integer> written = new ConcurrentHashMap<>();
+    batches.forEach(batch -> batch.forEach(item -> written.merge(item, 1, Integer::sum)));
+    assertEquals(2000, written.size());
+    assertTrue(written.values().stream().allMatch(count -> count == 1), "each item written once");
+    assertTrue(batches.stream().allMatch(batch -> batch.size() <= 50), "batches respect the limit");
+    assertTrue(batches.size() < 1000, "writes were grouped: " + batches.size() + " batches for 2000 writes");
+  }
+
+  @Test
+  void aBadItemFailsAloneAndAnUnreachableDatabaseFailsEveryone() throws Exception {
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            batch -> {
+              if (batch.contains(13)) {
+                throw new SQLException("value too long", "22001");
+              }
+              return batch;
+            },
+            item -> 1,
+            100);
+    SQLException bad = assertThrows(SQLException.class, () -> commit.write(13));
+    assertEquals("22001", bad.getSQLState());
+    assertEquals(12, commit.write(12));
+
+    assertTrue(GroupCommit.unreachable(new SQLTransientConnectionException("pool timeout")));
+    assertTrue(GroupCommit.unreachable(new IllegalStateException(new SQLException("I/O error", "08006"))));
+    assertTrue(!GroupCommit.unreachable(new SQLException("value too long", "22001")));
+  }
+
+  @Test
+  void anInterruptedWriterStillGetsItsOutcomeAndKeepsItsInterrupt() throws Exception {
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            batch -> {
+              writing.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return batch;
+            },
+            item -> 1,
+            100);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    Future<Integer> leader = threads.submit(() -> commit.write(1));
+    writing.await();
+    Future<Object[]> follower =
+        threads.submit(
+            () -> {
+              Thread.currentThread().interrupt();
+              Integer outcome = commit.write(2);
+              return new Object[] {outcome, Thread.currentThread().isInterrupted()};
+            });
+    Thread.sleep(100);
+    release.countDown();
+    assertEquals(1, leader.get(10, TimeUnit.SECONDS));
+    Object[] result = follower.get(10, TimeUnit.SECONDS);
+    assertEquals(2, result[0]);
+    assertEquals(true, result[1], "the interrupt is kept for the caller");
+    threads.shutdown();
+  }
+}
