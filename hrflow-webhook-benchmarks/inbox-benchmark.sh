@@ -27,7 +27,7 @@ JAR=hrflow-webhook-benchmarks/target/benchmarks.jar
 mkdir -p "$OUT"
 java -cp "$JAR" ai.hrflow.webhook.benchmarks.SignedRequest profile-1k SIGNED_HEX inbox-test-secret > "$OUT/request.lua"
 
-exec java -cp "$JAR" \
+exec java ${JAVA_OPTS:-} -cp "$JAR" \
   -Dduration="${DURATION:-10}" -Dwarmup="${WARMUP:-10}" -Drounds="${ROUNDS:-3}" -Dconnections="${CONNECTIONS:-32}" \
   -Dtarget="${TARGET:-0.5}" -Dlatency.seconds="${LATENCY_SECONDS:-20}" \
   ai.hrflow.webhook.benchmarks.InboxBenchmark "$OUT/request.lua" "$(cd "$OUT" && pwd)" ${1:-postgresql,h2,latency,fleet}

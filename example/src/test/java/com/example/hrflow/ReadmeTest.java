@@ -39,7 +39,7 @@ class ReadmeTest {
       matcher.appendTail(updated);
       Files.writeString(ROOT.resolve("README.md"), updated.toString());
     }
-    assertEquals(2, snippets, "the Spring and Servlet snippets");
+    assertEquals(3, snippets, "the Spring, Servlet and inbox snippets");
   }
 
   @Test

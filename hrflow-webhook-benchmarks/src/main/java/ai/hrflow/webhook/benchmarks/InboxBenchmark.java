@@ -92,7 +92,10 @@ public final class InboxBenchmark {
       if (parts.contains("latency")) {
         String database = postgres.newDatabase();
         try (HikariDataSource pool = postgres.pool(database, CONNECTIONS + 16)) {
-          if (postgresRate == 0) {
+          double fixed = Double.parseDouble(System.getProperty("latency.rate", "0"));
+          if (fixed > 0) {
+            postgresRate = 2 * fixed;
+          } else if (postgresRate == 0) {
             postgresRate = rate(pool, () -> WebhookInbox.builder().dataSource(pool));
           }
           latency(pool, postgresRate / 2);

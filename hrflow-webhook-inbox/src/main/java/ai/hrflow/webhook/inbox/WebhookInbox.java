@@ -7,7 +7,6 @@ import ai.hrflow.webhook.inbox.internal.EmbeddedDatabase;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.GroupCommit;
-import ai.hrflow.webhook.inbox.internal.H2Claiming;
 import ai.hrflow.webhook.inbox.internal.Schema;
 import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.InboxUnavailableException;
@@ -123,6 +122,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private static final String CLEANUP_TASK = "hrflow-inbox-cleanup";
   private static final int CLEANUP_BATCH = 10_000;
   private static final long HINT_MILLIS = 20;
+  private static final double CLAIM_FACTOR = 4.0;
 
   private final Dialect dialect;
   private final EventStore store;
@@ -136,6 +136,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private final JdbcConnectionPool embedded;
   private final String description;
   private final ScheduledExecutorService hints;
+  private final EventTask events;
   private final AtomicBoolean hinted = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -150,7 +151,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     this.admin = new InboxAdmin(data, dialect, clock);
     this.availability = new Availability(System::nanoTime);
     Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
-    EventTask events = new EventTask(store, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
+    this.events = new EventTask(store, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
     Duration retention = builder.retention;
     RecurringTask<Void> cleanup =
         Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofMinutes(10))).execute((instance, context) -> deleteHandled(retention));
@@ -167,12 +168,16 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
             .schedulerName(new SchedulerName.Fixed(nodeName()))
             .shutdownMaxWait(builder.shutdownTimeout)
             .failureLogging(LogLevel.DEBUG, false); // our own lines say what failed, and what happens next
-    // Claim due executions in batches: one statement (PostgreSQL: SKIP LOCKED, so nodes never wait on
-    // each other) or one transaction (H2, one node) per batch, rather than one commit per execution.
-    if (dialect == Dialect.H2) {
-      scheduling.jdbcCustomization(new H2Claiming());
+    // On PostgreSQL, claim due executions in batches, one statement per batch (SKIP LOCKED, so nodes
+    // never wait on each other), rather than one commit per execution. A node holds up to CLAIM_FACTOR x workers claimed executions and claims more when no more than
+    // its worker count are left: its workers never wait for a claim, and one claim carries up to
+    // (CLAIM_FACTOR - 1) x workers executions. Claimed executions that have not started yet run
+    // elsewhere if the node dies, once, like its running ones.
+    // H2 has no SKIP LOCKED: db-scheduler's default there (fetch due executions, then claim each with
+    // an optimistic update) measured six times faster than claiming batches with FOR UPDATE.
+    if (dialect == Dialect.POSTGRESQL) {
+      scheduling.pollUsingLockAndFetch(1.0, CLAIM_FACTOR);
     }
-    scheduling.pollUsingLockAndFetch(0.5, 1.0);
     this.scheduler = scheduling.build();
     this.hints =
         Executors.newSingleThreadScheduledExecutor(
@@ -337,6 +342,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     closed = true;
     hints.shutdownNow();
     scheduler.stop();
+    events.close(); // marks what the workers handled done, before the database goes
     if (embedded != null) {
       embedded.dispose();
     }
