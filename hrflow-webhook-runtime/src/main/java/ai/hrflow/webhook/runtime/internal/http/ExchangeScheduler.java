@@ -5,7 +5,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -17,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs the JDK server's exchanges, and keeps anyone on the network from holding them: the executor
@@ -42,6 +45,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>Threads</b>: a virtual thread per exchange on Java 21 and later; on Java 17, platform
  *       threads, at most {@code maxExchanges} (plus a few to close expired connections), each ending
  *       after {@value #IDLE_SECONDS} s without work.
+ *   <li><b>Few platform threads while exchanges make progress</b> (Java 17): at most {@code
+ *       softLimit} exchanges (twice the cores, at least 4) run at once; the next ones wait, first come
+ *       first served, and one that has waited {@value #GROW_AFTER_MILLIS} ms gets a thread of its own
+ *       (up to {@code maxExchanges}): exchanges blocked on slow clients or slow handlers never hold the
+ *       others back for longer than that. Under load, dozens of runnable threads on a few cores starve
+ *       the JIT's compiler threads: measured on two cores, one JVM in two then never compiled the JDK
+ *       server's header parser and served a third of the requests (BENCHMARKS.md, section 2).
  * </ul>
  */
 public final class ExchangeScheduler implements Executor, AutoCloseable {
@@ -52,8 +62,12 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
   /** How long a platform worker waits for work before it ends. */
   static final long IDLE_SECONDS = 10;
 
+  /** How long an exchange waits for one of the first {@code softLimit} threads before it gets its own. */
+  static final long GROW_AFTER_MILLIS = 10;
+
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
   private static final long WATCH_PERIOD_MILLIS = 100;
+  private static final long GROW_CHECK_MILLIS = 5;
   private static final int SPARE_THREADS = 16;
   private static final MethodHandle VIRTUAL_PER_TASK = virtualPerTask();
   private static final ThreadLocal<Slot> CURRENT = new ThreadLocal<>();
@@ -61,10 +75,12 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
   private final long timeoutNanos;
   private final long lingerNanos;
   private final int maxExchanges;
+  private final int softLimit;
   private final ExecutorService threads;
   private final Thread watchdog;
   private final Set<Slot> active = ConcurrentHashMap.newKeySet();
-  private final Deque<Queued> waiting = new ArrayDeque<>();
+  private final Deque<Queued> waiting = new ArrayDeque<>(); // beyond maxExchanges: newest first
+  private final Deque<Queued> pending = new ArrayDeque<>(); // beyond softLimit: first come first served
   private final Object lock = new Object();
   private int running;
   private volatile boolean closed;
@@ -77,9 +93,15 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
    * {@code lingerNanos}, and runs at most {@code maxExchanges} at once.
    */
   public ExchangeScheduler(long timeoutNanos, long lingerNanos, int maxExchanges) {
+    this(timeoutNanos, lingerNanos, maxExchanges, virtual() ? maxExchanges : Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** The same, with at most {@code softLimit} exchanges at once before one has waited {@value #GROW_AFTER_MILLIS} ms. */
+  ExchangeScheduler(long timeoutNanos, long lingerNanos, int maxExchanges, int softLimit) {
     this.timeoutNanos = timeoutNanos;
     this.lingerNanos = lingerNanos;
     this.maxExchanges = maxExchanges;
+    this.softLimit = Math.min(softLimit, maxExchanges);
     this.threads = threads(maxExchanges + SPARE_THREADS);
     this.watchdog = new Thread(this::watch, "hrflow-webhook-deadlines");
     watchdog.setDaemon(true);
@@ -104,37 +126,76 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
   @Override
   public void execute(Runnable exchange) {
     long now = System.nanoTime();
+    Queued queued = new Queued(exchange, now);
     synchronized (lock) {
-      if (running < maxExchanges) {
+      if (running < softLimit) {
         running++;
+      } else if (running + pending.size() < maxExchanges) {
+        pending.addLast(queued); // a thread of its own after GROW_AFTER_MILLIS, or the next one free
+        if (pending.size() == 1) {
+          LockSupport.unpark(watchdog); // it looks every GROW_CHECK_MILLIS while something waits
+        }
+        return;
       } else {
-        waiting.addFirst(new Queued(exchange, now));
+        waiting.addFirst(queued);
         evictOldestReader(now);
         return;
       }
     }
+    start(queued);
+  }
+
+  /** Runs {@code queued} on a thread of its own; {@code running} counts it already. */
+  private void start(Queued queued) {
     try {
-      threads.execute(() -> runFrom(new Queued(exchange, now)));
+      threads.execute(() -> runFrom(queued));
     } catch (RejectedExecutionException full) {
       // Every platform thread is busy, spare ones included: the exchange waits like the others.
       synchronized (lock) {
         running--;
-        waiting.addFirst(new Queued(exchange, now));
+        waiting.addFirst(queued);
       }
     }
   }
 
-  /** Runs {@code first}, then whatever waits, the newest first, until nothing does. */
+  /**
+   * Runs {@code first}, then whatever waits, until nothing does: an exchange within the bound in order
+   * of arrival while at most {@code softLimit} threads run (or once it has waited {@value
+   * #GROW_AFTER_MILLIS} ms), otherwise one beyond the bound, the newest first. A thread added for an
+   * exchange that waited ends once nothing overdue is left for it.
+   */
   private void runFrom(Queued first) {
     Queued next = first;
     while (next != null) {
       run(next);
       synchronized (lock) {
-        next = waiting.pollFirst();
+        Queued head = pending.peekFirst();
+        if (head != null && (running <= softLimit || System.nanoTime() - head.since() >= GROW_AFTER_MILLIS * 1_000_000L)) {
+          next = pending.pollFirst();
+        } else {
+          next = waiting.pollFirst();
+        }
         if (next == null) {
           running--;
         }
       }
+    }
+  }
+
+  /** Gives a thread of its own to each exchange that has waited {@value #GROW_AFTER_MILLIS} ms for one. */
+  private void growForWaiting(long now) {
+    List<Queued> overdue = null;
+    synchronized (lock) {
+      while (!pending.isEmpty() && running < maxExchanges && now - pending.peekFirst().since() >= GROW_AFTER_MILLIS * 1_000_000L) {
+        if (overdue == null) {
+          overdue = new ArrayList<>();
+        }
+        overdue.add(pending.pollFirst());
+        running++;
+      }
+    }
+    if (overdue != null) {
+      overdue.forEach(this::start);
     }
   }
 
@@ -175,15 +236,28 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
     }
   }
 
-  /** Every tenth of a second: cuts off exchanges past their deadline, and makes room for those waiting. */
+  /**
+   * Every tenth of a second: cuts off exchanges past their deadline, and makes room for those waiting;
+   * while exchanges wait for a thread, every {@value #GROW_CHECK_MILLIS} ms: gives the overdue ones theirs.
+   */
   private void watch() {
+    long lastWatch = System.nanoTime();
     while (!closed) {
-      try {
-        Thread.sleep(WATCH_PERIOD_MILLIS);
-      } catch (InterruptedException stop) {
+      boolean someWait;
+      synchronized (lock) {
+        someWait = !pending.isEmpty();
+      }
+      long next = lastWatch + WATCH_PERIOD_MILLIS * 1_000_000L - System.nanoTime();
+      LockSupport.parkNanos(someWait ? Math.min(next, GROW_CHECK_MILLIS * 1_000_000L) : next);
+      if (closed || Thread.currentThread().isInterrupted()) {
         return;
       }
       long now = System.nanoTime();
+      growForWaiting(now);
+      if (now - lastWatch < WATCH_PERIOD_MILLIS * 1_000_000L) {
+        continue;
+      }
+      lastWatch = now;
       for (Slot slot : active) {
         if (now - slot.deadline >= 0) {
           slot.cutIfWaitingForClient();
@@ -203,7 +277,11 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
           }
         }
       }
-      for (int i = 0; i < waitingNow; i++) {
+      int cutAlready = 0; // cut off, not yet ended: each makes room for one that waits
+      for (Slot slot : active) {
+        cutAlready += slot.isCut() ? 1 : 0;
+      }
+      for (int i = cutAlready; i < waitingNow; i++) {
         evictOldestReader(now);
       }
     }
@@ -294,6 +372,10 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
 
     synchronized boolean isReading() {
       return state == READING;
+    }
+
+    synchronized boolean isCut() {
+      return state == CUT;
     }
 
     synchronized void cutIfWaitingForClient() {

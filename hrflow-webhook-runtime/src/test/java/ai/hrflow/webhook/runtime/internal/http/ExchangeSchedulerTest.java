@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,48 @@ import org.junit.jupiter.api.Test;
 class ExchangeSchedulerTest {
 
   private static final long MS = 1_000_000L;
+
+  @Test
+  void fewExchangesRunAtOnceWhileTheyProgressAndOneThatWaitsGetsAThreadOfItsOwn() throws Exception {
+    try (ExchangeScheduler scheduler = new ExchangeScheduler(60_000 * MS, 100 * MS, 8, 2)) {
+      AtomicInteger running = new AtomicInteger();
+      AtomicInteger most = new AtomicInteger();
+      CountDownLatch quick = new CountDownLatch(50);
+      for (int i = 0; i < 50; i++) {
+        scheduler.execute(
+            () -> {
+              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              busyWait(0); // an exchange that makes progress: no waiting
+              running.decrementAndGet();
+              quick.countDown();
+            });
+      }
+      assertTrue(quick.await(3, TimeUnit.SECONDS));
+      assertTrue(most.get() <= 4, "50 quick exchanges ran on the 2 threads of the soft limit (a little more if one waited 10 ms), not 8: " + most);
+
+      CountDownLatch blocked = new CountDownLatch(2);
+      CountDownLatch released = new CountDownLatch(1);
+      for (int i = 0; i < 2; i++) {
+        scheduler.execute(
+            () -> {
+              blocked.countDown();
+              try {
+                released.await(); // a slow handler, or a stalled client
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+      }
+      assertTrue(blocked.await(1, TimeUnit.SECONDS));
+      long sent = System.nanoTime();
+      CountDownLatch third = new CountDownLatch(1);
+      scheduler.execute(third::countDown);
+      assertTrue(third.await(1, TimeUnit.SECONDS), "an exchange behind two blocked ones gets a thread of its own");
+      long waitedMillis = (System.nanoTime() - sent) / MS;
+      assertTrue(waitedMillis < 500, "it waited " + waitedMillis + " ms, not about " + ExchangeScheduler.GROW_AFTER_MILLIS);
+      released.countDown();
+    }
+  }
 
   @Test
   void readingPastTheDeadlineIsCutOffButHandlingNeverIs() throws Exception {
