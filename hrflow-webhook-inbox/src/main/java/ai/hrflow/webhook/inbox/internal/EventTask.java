@@ -26,8 +26,7 @@ import java.time.Instant;
  * The db-scheduler task that runs one stored event: one execution per pending event, its instance id
  * the event's id, its data the event's JSON. db-scheduler claims it (on one node only), hands it over
  * with its payload, keeps its heartbeat, and revives it when its node dies; this class dispatches it,
- * marks it done and deletes its execution in one statement (batched with other workers' on the
- * completer's thread, {@link Completions}),
+ * marks it done and deletes its execution in one statement (group-committed with the other workers'),
  * and applies the retry and dead-letter policy when the handler throws. The attempt count is
  * db-scheduler's count of failures of the execution, plus one.
  */
@@ -59,9 +58,6 @@ public final class EventTask {
   /** How many handled events one completion statement carries at most. */
   static final int COMPLETIONS_PER_STATEMENT = 500;
 
-  /** How many handled events may wait to be marked done before workers wait. */
-  static final int COMPLETIONS_QUEUED = 2_000;
-
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook.inbox");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LOGGED_TRACE_CHARS = 1500;
@@ -72,7 +68,7 @@ public final class EventTask {
   private final int maxAttempts;
   private final Observer observer;
   private final Clock clock;
-  private final Completions completions;
+  private final GroupCommit<EventStore.Done, Boolean> completions;
   private final CustomTask<byte[]> task;
 
   /** What becomes of events, for the inbox's listener. */
@@ -103,7 +99,7 @@ public final class EventTask {
     this.maxAttempts = maxAttempts;
     this.observer = observer;
     this.clock = clock;
-    this.completions = new Completions(store, clock, COMPLETIONS_QUEUED, COMPLETIONS_PER_STATEMENT);
+    this.completions = new GroupCommit<>(done -> store.complete(done, clock.instant()), done -> 1, COMPLETIONS_PER_STATEMENT);
     this.task =
         Tasks.custom(NAME, byte[].class)
             .onFailure(new RetryOrBury())
@@ -136,26 +132,18 @@ public final class EventTask {
     Duration took = Duration.ofNanos(System.nanoTime() - dispatched);
     String handledType = type;
     return (complete, operations) -> {
-      Duration waited = Duration.between(execution.executionTime, started);
       try {
-        completions.add(
-            new EventStore.Done(instance.getId(), execution.version, attempt),
-            () -> {
-              observer.handled(handledType, attempt, waited.isNegative() ? Duration.ZERO : waited, took);
-              if (LOG.isLoggable(Level.DEBUG)) {
-                LOG.log(Level.DEBUG, "inbox event {0} ({1}) handled on attempt {2} in {3} ms", instance.getId(), handledType, attempt, took.toMillis());
-              }
-            });
-      } catch (InterruptedException e) {
-        // Left claimed: it runs again once its heartbeat is old, as on a node that died.
-        Thread.currentThread().interrupt();
+        completions.write(new EventStore.Done(instance.getId(), execution.version, attempt));
+      } catch (SQLException e) {
+        // db-scheduler logs it and leaves the execution picked: it runs again once its heartbeat is old
+        throw new IllegalStateException("inbox event " + instance.getId() + " was handled but could not be marked done; it will run again", e);
+      }
+      Duration waited = Duration.between(execution.executionTime, started);
+      observer.handled(handledType, attempt, waited.isNegative() ? Duration.ZERO : waited, took);
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, "inbox event {0} ({1}) handled on attempt {2} in {3} ms", instance.getId(), handledType, attempt, took.toMillis());
       }
     };
-  }
-
-  /** Marks the events handled so far done, and stops marking; after the workers have stopped. */
-  public void close() {
-    completions.close();
   }
 
   /** The retry and dead-letter policy. */
