@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -175,10 +176,11 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
             .shutdownMaxWait(builder.shutdownTimeout)
             .failureLogging(LogLevel.DEBUG, false); // our own lines say what failed, and what happens next
     // On PostgreSQL, claim due executions in batches, one statement per batch (SKIP LOCKED, so nodes
-    // never wait on each other), rather than one commit per execution. A node holds up to CLAIM_FACTOR x workers claimed executions and claims more when no more than
-    // its worker count are left: its workers never wait for a claim, and one claim carries up to
-    // (CLAIM_FACTOR - 1) x workers executions. Claimed executions that have not started yet run
-    // elsewhere if the node dies, once, like its running ones.
+    // never wait on each other), rather than one commit per execution. A node holds up to
+    // CLAIM_FACTOR x workers claimed executions and claims more when no more than its worker count are
+    // left: its workers never wait for a claim, and one claim carries up to (CLAIM_FACTOR - 1) x
+    // workers executions. Claimed executions that have not started yet run elsewhere if the node
+    // dies, once, like its running ones.
     // H2 has no SKIP LOCKED: db-scheduler's default there (fetch due executions, then claim each with
     // an optimistic update) measured six times faster than claiming batches with FOR UPDATE.
     if (dialect == Dialect.POSTGRESQL) {
@@ -256,7 +258,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     for (List<EventStore.Pending> request : requests) {
       all.addAll(request);
     }
-    java.util.Set<String> stored = store.intake(all, clock.instant());
+    Set<String> stored = store.intake(all, clock.instant());
     List<Integer> counts = new ArrayList<>(requests.size());
     for (List<EventStore.Pending> request : requests) {
       counts.add((int) request.stream().filter(event -> stored.contains(event.id())).count());
