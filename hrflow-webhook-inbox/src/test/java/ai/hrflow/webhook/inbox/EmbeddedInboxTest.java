@@ -48,6 +48,7 @@ class EmbeddedInboxTest {
       recorder.await(done -> done.size() == 20, Duration.ofSeconds(10), "20 events handled");
       assertTrue(recorder.threads.values().stream().allMatch(name -> name.startsWith("hrflow-inbox-worker-")), recorder.threads.toString());
       assertEquals(20, recorder.completed.values().stream().mapToInt(count -> count.get()).sum(), "each once");
+      awaitNothingPending(inbox); // a handler returns before its worker marks the event done
       InboxStats stats = inbox.stats();
       assertEquals(0, stats.pending());
       assertEquals(0, stats.dead());
@@ -95,6 +96,7 @@ class EmbeddedInboxTest {
       recorder.failing = false; // the downstream is fixed
       assertEquals(1, inbox.replayDead());
       recorder.await(done -> done.containsKey("fail-1"), Duration.ofSeconds(10), "the replayed event handled");
+      awaitNothingPending(inbox);
       assertEquals(0, inbox.stats().dead());
       assertEquals(0, inbox.stats().pending());
       assertEquals(0, inbox.replayDead(), "nothing left to replay");
@@ -298,6 +300,16 @@ class EmbeddedInboxTest {
       }
     } finally {
       h2.dispose();
+    }
+  }
+
+  private static void awaitNothingPending(WebhookInbox inbox) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (inbox.stats().pending() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("events still pending 10 s after their handlers returned: " + inbox.stats());
+      }
+      Thread.sleep(20);
     }
   }
 
