@@ -80,7 +80,8 @@ class FleetTest {
             }
           });
       assertTrue(twice.size() <= WORKERS, "at most the killed node's " + WORKERS + " running events run twice: " + twice);
-      twice.forEach((key, handledBy) -> assertEquals("node-1", handledBy.get(0), key + " first ran on the killed node: " + handledBy));
+      // The logs are read file by file, not in time order: what matters is that the killed node ran it.
+      twice.forEach((key, handledBy) -> assertTrue(handledBy.contains("node-1"), key + " ran twice without the killed node: " + handledBy));
 
       InboxAdmin admin = InboxAdmin.of(pool);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
