@@ -624,6 +624,15 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
           Schema.verify(target, dialect);
         }
         WebhookInbox inbox = new WebhookInbox(this, target, dialect, pool);
+        if (dialect == Dialect.H2) {
+          int requeued = inbox.store.requeueOrphans(clock.instant());
+          if (requeued > 0) {
+            LOG.log(
+                Level.WARNING,
+                "inbox: {0} stored events had lost their queue entries (the H2 database was not closed cleanly); they are queued again",
+                requeued);
+          }
+        }
         inbox.scheduler.start();
         LOG.log(
             Level.INFO,

@@ -3,7 +3,8 @@
 -- createSchema(false).
 --
 -- hrflow_inbox_event: one row per stored event, kept after it is handled for the retention period
--- (deduplication looks here); the payload is dropped once the event is handled.
+-- (deduplication looks here). The row keeps the event's payload until it is handled (the execution carries it
+-- too): after a crash that kept an event row without its execution, the inbox queues the event again from it.
 CREATE TABLE IF NOT EXISTS hrflow_inbox_event (
   id              VARCHAR(36) PRIMARY KEY,
   dedup_key       VARCHAR(64) UNIQUE,
