@@ -14,6 +14,9 @@ module ai.hrflow.webhook.runtime {
   // @Generated (source-only) on generated payload records and on users' dispatchers, which read it through here.
   requires static transitive java.compiler;
 
+  // Finds the processor's generated dispatcher factories (WebhookDispatcherFactory.load).
+  uses ai.hrflow.webhook.runtime.WebhookDispatcherFactory;
+
   exports ai.hrflow.webhook.runtime;
   exports ai.hrflow.webhook.payload;
   exports ai.hrflow.webhook.hrjson;

@@ -5,6 +5,7 @@ import ai.hrflow.webhook.payload.JobPayload;
 import ai.hrflow.webhook.payload.ProfilePayload;
 import ai.hrflow.webhook.runtime.DispatchResult;
 import ai.hrflow.webhook.runtime.WebhookDispatcher;
+import ai.hrflow.webhook.runtime.WebhookDispatcherFactory;
 import ai.hrflow.webhook.runtime.WebhookEvent;
 import java.util.Objects;
 import java.util.Set;
@@ -69,5 +70,27 @@ public final class RecruitingHooksDispatcher implements WebhookDispatcher {
   @Override
   public boolean hasFallback() {
     return true;
+  }
+
+  /**
+   * Makes {@link RecruitingHooksDispatcher}s, for frameworks that find dispatchers through {@link java.util.ServiceLoader}
+   * (the processor lists this class in {@code META-INF/services/ai.hrflow.webhook.runtime.WebhookDispatcherFactory}).
+   */
+  public static final class Factory implements WebhookDispatcherFactory<RecruitingHooks> {
+    /**
+     * Called by {@link java.util.ServiceLoader}.
+     */
+    public Factory() {
+    }
+
+    @Override
+    public Class<RecruitingHooks> handlerType() {
+      return RecruitingHooks.class;
+    }
+
+    @Override
+    public WebhookDispatcher create(RecruitingHooks handler) {
+      return new RecruitingHooksDispatcher(handler);
+    }
   }
 }

@@ -5,12 +5,14 @@ import static ai.hrflow.webhook.processor.Compilations.source;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.hrflow.webhook.runtime.DispatchResult;
 import ai.hrflow.webhook.runtime.WebhookDispatcher;
+import ai.hrflow.webhook.runtime.WebhookDispatcherFactory;
 import ai.hrflow.webhook.runtime.WebhookEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
@@ -20,6 +22,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /** What the processor generates for the shapes of interface users write, checked by running it. */
@@ -166,6 +169,40 @@ class GeneratedDispatcherTest {
     for (String reflective : List.of("java.lang.reflect", "getMethod", "getDeclaredMethod", "invoke(", "Class.forName", "MethodHandle")) {
       assertFalse(source.contains(reflective), reflective);
     }
+  }
+
+  @Test
+  void aPublicInterfaceGetsAFactoryListedForServiceLoaderAndAPackagePrivateOneDoesNot() throws Exception {
+    Compilation compilation =
+        compile(
+            Compilations.hooks("  void onProfileParsingSuccess(ProfilePayload event);"),
+            source("Hidden", "package test;", "@ai.hrflow.webhook.HrFlowWebhook", "interface Hidden { void onJobParsingError(ai.hrflow.webhook.runtime.WebhookEvent event); }"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String list =
+        compilation
+            .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/ai.hrflow.webhook.runtime.WebhookDispatcherFactory")
+            .orElseThrow(() -> new AssertionError("no ServiceLoader list written"))
+            .getCharContent(true)
+            .toString();
+    List<String> providers = list.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    assertEquals(List.of("test.HooksDispatcher$Factory"), providers);
+    CompiledClasses classes = new CompiledClasses(compilation);
+    WebhookDispatcherFactory<?> factory = (WebhookDispatcherFactory<?>) classes.load(providers.get(0)).getConstructor().newInstance();
+    assertSame(classes.load("test.Hooks"), factory.handlerType());
+    List<Call> calls = new ArrayList<>();
+    Object handler =
+        Proxy.newProxyInstance(
+            classes,
+            new Class<?>[] {factory.handlerType()},
+            (proxy, method, args) -> {
+              calls.add(new Call(method.getName(), args[0]));
+              return null;
+            });
+    WebhookDispatcher dispatcher = factory.createFor(handler);
+    assertSame(classes.load("test.HooksDispatcher"), dispatcher.getClass());
+    assertEquals(DispatchResult.HANDLED, dispatcher.dispatch(event("{\"type\":\"profile.parsing.success\",\"profile\":{\"key\":\"k\"}}")));
+    assertEquals("onProfileParsingSuccess", calls.get(0).method());
+    assertNull(factory.createFor("not a handler"), "an object that does not implement the interface gets no dispatcher");
   }
 
   /** A dispatcher of the compiled {@code interfaceName} over a handler that records its calls. */

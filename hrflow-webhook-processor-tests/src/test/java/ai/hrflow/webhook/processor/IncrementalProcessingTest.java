@@ -24,21 +24,25 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
-/** The processor declares itself isolating to Gradle and keeps that promise. */
+/**
+ * The processor declares itself aggregating to Gradle (its ServiceLoader list of dispatcher factories
+ * gathers every public interface of a module) and ties each generated file to the interfaces it
+ * comes from: a dispatcher to its interface alone, the list to the public ones.
+ */
 class IncrementalProcessingTest {
 
   @Test
-  void declaresItselfAnIsolatingProcessorToGradle() throws IOException {
+  void declaresItselfAnAggregatingProcessorToGradle() throws IOException {
     try (InputStream in =
         HrFlowWebhookProcessor.class.getClassLoader().getResourceAsStream("META-INF/gradle/incremental.annotation.processors")) {
       assertEquals(
-          "ai.hrflow.webhook.processor.HrFlowWebhookProcessor,isolating",
+          "ai.hrflow.webhook.processor.HrFlowWebhookProcessor,aggregating",
           new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
     }
   }
 
   @Test
-  void everyGeneratedFileHasExactlyItsInterfaceAsOrigin() {
+  void everyGeneratedFileHasTheInterfacesItComesFromAsOrigins() {
     FilerSpy spy = new FilerSpy();
     Compilation compilation =
         javac()
@@ -51,7 +55,13 @@ class IncrementalProcessingTest {
                     "@ai.hrflow.webhook.HrFlowWebhook",
                     "interface Other { void onJobParsingError(ai.hrflow.webhook.runtime.WebhookEvent event); }"));
     assertThat(compilation).succeeded();
-    assertEquals(Map.of("test.HooksDispatcher", List.of("test.Hooks"), "test.OtherDispatcher", List.of("test.Other")), spy.origins);
+    assertEquals(
+        Map.of(
+            "test.HooksDispatcher", List.of("test.Hooks"),
+            "test.OtherDispatcher", List.of("test.Other"),
+            // Other is package-private: its dispatcher has no factory (a service provider must be public)
+            "META-INF/services/ai.hrflow.webhook.runtime.WebhookDispatcherFactory", List.of("test.Hooks")),
+        spy.origins);
   }
 
   /** Runs the real processor with a Filer that records the originating elements of each file. */
@@ -68,12 +78,13 @@ class IncrementalProcessingTest {
                   getClass().getClassLoader(),
                   new Class<?>[] {Filer.class},
                   (proxy, method, args) -> {
-                    if (method.getName().equals("createSourceFile")) {
+                    boolean source = method.getName().equals("createSourceFile");
+                    if (source || method.getName().equals("createResource")) {
                       List<String> names = new ArrayList<>();
-                      for (Element origin : (Element[]) args[1]) {
+                      for (Element origin : (Element[]) args[source ? 1 : 3]) {
                         names.add(((TypeElement) origin).getQualifiedName().toString());
                       }
-                      origins.put(args[0].toString(), names);
+                      origins.put(source ? args[0].toString() : args[2].toString(), names);
                     }
                     return invoke(method, filer, args);
                   });

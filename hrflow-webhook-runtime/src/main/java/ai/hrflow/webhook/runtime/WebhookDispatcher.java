@@ -1,5 +1,6 @@
 package ai.hrflow.webhook.runtime;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,5 +39,22 @@ public interface WebhookDispatcher {
    */
   default DispatchResult resultFor(String type) {
     return handledTypes().contains(type) ? DispatchResult.HANDLED : hasFallback() ? DispatchResult.FALLBACK : DispatchResult.UNHANDLED;
+  }
+
+  /**
+   * Several dispatchers as one, for several handler objects: an event goes to every dispatcher with a
+   * method bound to its type, in the order given, and only when none has one, to every dispatcher
+   * with a fallback method. Handlers of one event run one after the other on the same thread; when
+   * one throws, the later ones do not run and the event counts as failed (the call is answered 500
+   * and redelivered, or retried from the inbox), so each of them must tolerate running again.
+   *
+   * @param dispatchers the dispatchers, in the order their handlers run; at least one
+   * @return the one dispatcher given, or one that hands each event to the right ones
+   */
+  static WebhookDispatcher all(List<? extends WebhookDispatcher> dispatchers) {
+    if (dispatchers.isEmpty()) {
+      throw new IllegalArgumentException("give at least one dispatcher");
+    }
+    return dispatchers.size() == 1 ? dispatchers.get(0) : new AllDispatchers(dispatchers);
   }
 }

@@ -3,8 +3,12 @@ package ai.hrflow.webhook.runtime;
 import ai.hrflow.webhook.runtime.internal.decode.EventDecoder;
 import ai.hrflow.webhook.runtime.internal.decode.MalformedEventsException;
 import ai.hrflow.webhook.runtime.internal.decode.TooManyEventsException;
+import ai.hrflow.webhook.runtime.internal.http.BodyBudget;
+import ai.hrflow.webhook.runtime.internal.http.BodyReader;
 import ai.hrflow.webhook.runtime.internal.signature.SignatureHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -56,6 +60,7 @@ public final class WebhookReceiver {
   private final GuardedListener listener;
   private final DeliveryLog log;
   private final int maxBodyBytes;
+  private final BodyBudget bodies;
   private final String description;
 
   private WebhookReceiver(Builder builder) {
@@ -68,6 +73,7 @@ public final class WebhookReceiver {
     this.inbox = builder.inbox;
     this.log = new DeliveryLog(builder.refusalLogInterval, builder.refusalLogClock);
     this.maxBodyBytes = builder.maxBodyBytes;
+    this.bodies = new BodyBudget(Math.max(maxBodyBytes, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8)));
     this.description =
         "WebhookReceiver[secrets=" + builder.secrets.size() + " (hidden), schemes=" + schemes + ", maxBodyBytes=" + maxBodyBytes
             + ", dispatcher=" + builder.dispatcher.getClass().getName() + (inbox == null ? "" : ", inbox=" + inbox) + "]";
@@ -103,6 +109,59 @@ public final class WebhookReceiver {
       listener.requestCompleted(response, System.nanoTime() - started);
     }
     return response;
+  }
+
+  /**
+   * Handles one webhook call as an HTTP framework hands it over (a servlet, a Spring controller, a
+   * serverless function), reading its body only as far as it must, like the embedded server: a call
+   * its headers refuse (no signature, a bad one in a header-signed scheme, not JSON) is answered
+   * without reading the body; a call signed in its header has its body read and thrown away; a
+   * body-signed one is read into memory within {@link #maxBodyBytes()}, and within a budget shared by
+   * every call this receiver reads at once (the larger of the body limit and an eighth of the heap,
+   * up to 64 MiB), answered 503 with {@code Retry-After} when spent. Unauthenticated clients
+   * therefore cannot make it hold more than that budget, however many connections they open.
+   *
+   * @param method the HTTP method; anything but {@code POST} is answered 405
+   * @param headers the request headers, names in any case
+   * @param body the request body, read at most to the body limit plus one byte; not closed
+   * @param contentLength the declared length ({@code Content-Length}), or -1 when unknown (chunked)
+   * @return the status, headers and JSON body to answer
+   * @throws IOException if reading the body failed (the client went away): nothing was dispatched
+   */
+  public WebhookResponse receive(String method, Map<String, List<String>> headers, InputStream body, long contentLength) throws IOException {
+    Map<String, List<String>> requestHeaders = headers == null ? Map.of() : headers;
+    if (!"POST".equals(method)) {
+      WebhookResponse response = WebhookResponse.methodNotAllowed();
+      refusedByServer(response, "method not allowed", method, "(webhook endpoint)");
+      return response;
+    }
+    if (contentLength > maxBodyBytes) {
+      WebhookResponse response = WebhookResponse.payloadTooLarge(maxBodyBytes);
+      refusedByServer(response, "body too large", method, "(webhook endpoint)");
+      return response;
+    }
+    Admission admission = admit(requestHeaders);
+    if (admission.refusal() != null) {
+      return admission.refusal();
+    }
+    if (!admission.needsBody()) {
+      long bodyBytes = BodyReader.discard(body, maxBodyBytes + 1L);
+      return receiveAdmitted(requestHeaders, admission, null, bodyBytes);
+    }
+    BodyReader.Body read = BodyReader.read(body, contentLength, maxBodyBytes, bodies);
+    if (read.tooLarge()) {
+      return receiveAdmitted(requestHeaders, admission, null, maxBodyBytes + 1L);
+    }
+    if (read.overBudget()) {
+      WebhookResponse response = WebhookResponse.unavailable("too many request bodies in memory; retry later");
+      refusedByServer(response, "bodies in memory at their bound", method, "(webhook endpoint)");
+      return response;
+    }
+    try {
+      return receiveAdmitted(requestHeaders, admission, read.bytes(), read.bytes().length);
+    } finally {
+      bodies.giveBack(read.taken());
+    }
   }
 
   private WebhookResponse verifyDecodeDispatch(Map<String, List<String>> headers, byte[] body, long started) {

@@ -9,6 +9,12 @@ public final class RuntimeNames {
   /** The interface every generated dispatcher implements. */
   public static final String DISPATCHER = "WebhookDispatcher";
 
+  /** The factory interface of the nested {@code Factory} class of every public generated dispatcher. */
+  public static final String DISPATCHER_FACTORY = "WebhookDispatcherFactory";
+
+  /** The simple name of a generated dispatcher's nested factory class. */
+  public static final String FACTORY = "Factory";
+
   /** One decoded event, the untyped handler parameter. */
   public static final String EVENT = "WebhookEvent";
 

@@ -24,6 +24,7 @@ import javax.lang.model.element.Modifier;
 public final class DispatcherWriter {
 
   private static final ClassName DISPATCHER = ClassName.get(RuntimeNames.RUNTIME_PACKAGE, RuntimeNames.DISPATCHER);
+  private static final ClassName FACTORY = ClassName.get(RuntimeNames.RUNTIME_PACKAGE, RuntimeNames.DISPATCHER_FACTORY);
   private static final ClassName EVENT = ClassName.get(RuntimeNames.RUNTIME_PACKAGE, RuntimeNames.EVENT);
   private static final ClassName RESULT = ClassName.get(RuntimeNames.RUNTIME_PACKAGE, RuntimeNames.DISPATCH_RESULT);
   private static final TypeName STRING_SET = ParameterizedTypeName.get(Set.class, String.class);
@@ -61,8 +62,48 @@ public final class DispatcherWriter {
                     .build());
     if (handlers.publicApi()) {
       dispatcher.addModifiers(Modifier.PUBLIC);
+      dispatcher.addType(factory(handlers, handlerType));
     }
     return dispatcher;
+  }
+
+  /**
+   * The nested factory that {@link java.util.ServiceLoader} finds (the processor lists it in {@code
+   * META-INF/services}): public dispatchers only, since a service provider must be public.
+   */
+  private static TypeSpec factory(HandlerInterface handlers, ClassName handlerType) {
+    ClassName dispatcherType = ClassName.get(handlers.packageName(), handlers.dispatcherSimpleName());
+    return TypeSpec.classBuilder(RuntimeNames.FACTORY)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(FACTORY, handlerType))
+        .addJavadoc("Makes {@link $T}s, for frameworks that find dispatchers through {@link java.util.ServiceLoader}\n", dispatcherType)
+        .addJavadoc("(the processor lists this class in {@code META-INF/services/$L.$L}).\n", RuntimeNames.RUNTIME_PACKAGE, RuntimeNames.DISPATCHER_FACTORY)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addJavadoc("Called by {@link java.util.ServiceLoader}.\n").build())
+        .addMethod(
+            MethodSpec.methodBuilder("handlerType")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(Class.class), handlerType))
+                .addStatement("return $T.class", handlerType)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("create")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(DISPATCHER)
+                .addParameter(handlerType, "handler")
+                .addStatement("return new $T(handler)", dispatcherType)
+                .build())
+        .build();
+  }
+
+  /** {@return the binary name of the factory {@link #write} nests in the dispatcher of {@code handlers}, if it is public} */
+  public static Optional<String> factoryBinaryName(HandlerInterface handlers) {
+    if (!handlers.publicApi()) {
+      return Optional.empty();
+    }
+    String prefix = handlers.packageName().isEmpty() ? "" : handlers.packageName() + ".";
+    return Optional.of(prefix + handlers.dispatcherSimpleName() + "$" + RuntimeNames.FACTORY);
   }
 
   private static CodeBlock classJavadoc(HandlerInterface handlers, ClassName handlerType) {

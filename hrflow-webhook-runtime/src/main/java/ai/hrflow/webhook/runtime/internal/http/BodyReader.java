@@ -10,13 +10,16 @@ import java.util.List;
  * from the budget before the first byte is read, a chunked body takes it as it arrives. Memory grows
  * in {@value #STEP}-byte pieces as bytes actually arrive, never with what a client declares.
  */
-final class BodyReader {
+public final class BodyReader {
 
   /** The size of each piece a body is read into. */
   static final int STEP = 64 * 1024;
 
+  /** The scratch buffer a discarded body is read through. */
+  private static final int DISCARD_BUFFER = 8 * 1024;
+
   /** What reading gave: the body, or why there is none; {@code taken} bytes of budget are held until given back. */
-  record Body(byte[] bytes, boolean tooLarge, boolean overBudget, long taken) {
+  public record Body(byte[] bytes, boolean tooLarge, boolean overBudget, long taken) {
     static Body read(byte[] bytes, long taken) {
       return new Body(bytes, false, false, taken);
     }
@@ -30,7 +33,7 @@ final class BodyReader {
    * @param declared the Content-Length, or -1 for a chunked body
    * @throws IOException if the client disconnects or sends less than it declared; nothing is then held
    */
-  static Body read(InputStream in, long declared, int limit, BodyBudget budget) throws IOException {
+  public static Body read(InputStream in, long declared, int limit, BodyBudget budget) throws IOException {
     long taken = 0;
     if (declared >= 0) {
       if (declared > limit) {
@@ -106,5 +109,15 @@ final class BodyReader {
       at += piece.length;
     }
     return body;
+  }
+
+  /** Reads and throws away up to {@code limit} bytes; {@return how many there were} */
+  public static long discard(InputStream in, long limit) throws IOException {
+    byte[] scratch = new byte[DISCARD_BUFFER];
+    long total = 0;
+    for (int read; total < limit && (read = in.read(scratch, 0, (int) Math.min(scratch.length, limit - total))) >= 0; ) {
+      total += read;
+    }
+    return total;
   }
 }

@@ -39,7 +39,6 @@ public final class WebhookHttpHandler implements HttpHandler {
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook");
   private static final long DRAIN_POLL_MILLIS = 10;
-  private static final int DISCARD_BUFFER = 8 * 1024;
 
   private final Endpoint endpoint;
   private final Semaphore permits;
@@ -147,7 +146,7 @@ public final class WebhookHttpHandler implements HttpHandler {
         bodyBytes = body.length;
         taken = read.taken();
       } else {
-        bodyBytes = discard(exchange.getRequestBody(), endpoint.maxBodyBytes() + 1L);
+        bodyBytes = BodyReader.discard(exchange.getRequestBody(), endpoint.maxBodyBytes() + 1L);
         if (bodyBytes > endpoint.maxBodyBytes()) {
           return refused(exchange, Reason.TOO_LARGE);
         }
@@ -174,16 +173,6 @@ public final class WebhookHttpHandler implements HttpHandler {
     } finally {
       budget.giveBack(taken);
     }
-  }
-
-  /** Reads and throws away up to {@code limit} bytes; {@return how many there were} */
-  private static long discard(InputStream in, long limit) throws IOException {
-    byte[] scratch = new byte[DISCARD_BUFFER];
-    long total = 0;
-    for (int read; total < limit && (read = in.read(scratch, 0, (int) Math.min(scratch.length, limit - total))) >= 0; ) {
-      total += read;
-    }
-    return total;
   }
 
   /** The Content-Length, or -1 when the body is chunked. A malformed one is refused by the JDK server. */
@@ -232,7 +221,7 @@ public final class WebhookHttpHandler implements HttpHandler {
         out.flush(); // the answer is on its way before the body is read
         if (discard > 0) {
           try {
-            discard(exchange.getRequestBody(), discard);
+            BodyReader.discard(exchange.getRequestBody(), discard);
           } catch (IOException goneOrCutOff) {
             // the client left, or lingered too long: the connection closes either way
           }
