@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** HrFlow webhooks in any Servlet container (Jakarta Servlet 5+); map it to POST /webhooks. */
+/** HrFlow webhooks in any Servlet container (Jakarta Servlet 5+); map it to /webhooks. */
 public class WebhookServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
@@ -23,14 +23,13 @@ public class WebhookServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Map<String, List<String>> headers = new HashMap<>();
     for (String name : Collections.list(request.getHeaderNames())) {
       headers.put(name, Collections.list(request.getHeaders(name)));
     }
-    // One byte over the limit is enough for the receiver to answer 413.
-    byte[] body = request.getInputStream().readNBytes(receiver.maxBodyBytes() + 1);
-    WebhookResponse result = receiver.receive(headers, body);
+    // The receiver reads the body only as far as it must: not at all for a call its headers refuse.
+    WebhookResponse result = receiver.receive(request.getMethod(), headers, request.getInputStream(), request.getContentLengthLong());
     response.setStatus(result.status());
     result.headers().forEach(response::setHeader); // Content-Type, and Retry-After on a 503
     response.getOutputStream().write(result.bodyBytes());

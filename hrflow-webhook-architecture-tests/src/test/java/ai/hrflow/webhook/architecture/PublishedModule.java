@@ -24,7 +24,7 @@ enum PublishedModule {
           "ai.hrflow.webhook.runtime",
           Set.of(
               "DispatchResult", "EventInbox", "IdempotencyStore", "InboxUnavailableException", "SignatureScheme", "SignatureVerifier", "Verification",
-              "WebhookDispatcher", "WebhookEvent", "WebhookListener", "WebhookReceiver", "WebhookResponse",
+              "WebhookDispatcher", "WebhookDispatcherFactory", "WebhookEvent", "WebhookListener", "WebhookReceiver", "WebhookResponse",
               "WebhookServer", "WebhookSigner"),
           "ai.hrflow.webhook.payload", Set.of("ActionPayload", "EventTypes", "JobPayload", "ProfilePayload"),
           "ai.hrflow.webhook.hrjson",
@@ -34,7 +34,12 @@ enum PublishedModule {
           "ai.hrflow.webhook.api", Set.of("HrFlowApiException", "HrFlowWebhookApi", "WebhookCheck"))),
   TESTING("hrflow-webhook-testing", Map.of("ai.hrflow.webhook.testing", Set.of("SampleEvents", "WebhookTester"))),
   INBOX("hrflow-webhook-inbox", Map.of("ai.hrflow.webhook.inbox", Set.of("DeadEvent", "InboxAdmin", "InboxListener", "InboxStats", "WebhookInbox"))),
-  CLI("hrflow-webhook-cli", Map.of("ai.hrflow.webhook.cli", Set.of("WebhookCli")));
+  CLI("hrflow-webhook-cli", Map.of("ai.hrflow.webhook.cli", Set.of("WebhookCli"))),
+  SPRING_BOOT_STARTER(
+      "hrflow-webhook-spring-boot-starter",
+      Map.of(
+          "ai.hrflow.webhook.spring",
+          Set.of("HrFlowWebhookAutoConfiguration", "HrFlowWebhookConfigurationException", "HrFlowWebhookProperties", "WebhookMetrics")));
 
   private static final Path ROOT = Path.of("..");
 
