@@ -323,12 +323,33 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   }
 
   /**
+   * The counts and the oldest {@code limit} pending and dead events, with their attempts and last
+   * errors: what the embedded server's delivery console shows.
+   *
+   * @throws SQLException if the database cannot be reached
+   */
+  @Override
+  public Snapshot snapshot(int limit) throws SQLException {
+    InboxStats stats = admin.stats();
+    return new Snapshot(stats.pending(), stats.retrying(), stats.dead(), stats.oldestPendingAge(), entries(store.pending(limit)), entries(store.dead(limit)));
+  }
+
+  private static List<Entry> entries(List<EventStore.Dead> rows) {
+    List<Entry> entries = new ArrayList<>(rows.size());
+    for (EventStore.Dead row : rows) {
+      entries.add(new Entry(row.id(), row.type(), row.attempts(), row.lastError(), row.receivedAt()));
+    }
+    return entries;
+  }
+
+  /**
    * Queues every dead event again, with its attempts reset: for after the downstream that failed them
    * is fixed. Events are replayed in transactions of a few hundred.
    *
    * @return how many were queued again
    * @throws SQLException if the database cannot be reached (the batches committed before stay queued)
    */
+  @Override
   public int replayDead() throws SQLException {
     int replayed = admin.replayDead();
     if (replayed > 0) {

@@ -1,5 +1,7 @@
 package ai.hrflow.webhook.runtime;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -33,4 +35,56 @@ public interface EventInbox {
    *     events can be stored
    */
   String unavailableReason();
+
+  /**
+   * What the inbox holds, for the embedded server's delivery console: its counts, and its oldest
+   * pending and dead events. The default says nothing.
+   *
+   * @param limit how many pending and how many dead events to list at most
+   * @return the snapshot, or null when this inbox cannot say
+   * @throws Exception if the inbox's database cannot be read
+   */
+  default Snapshot snapshot(int limit) throws Exception {
+    return null;
+  }
+
+  /**
+   * Queues every dead event again with its attempts reset, for the delivery console's replay button.
+   *
+   * @return how many were queued again
+   * @throws Exception if the inbox's database cannot be reached
+   * @throws UnsupportedOperationException if this inbox cannot (the default)
+   */
+  default int replayDead() throws Exception {
+    throw new UnsupportedOperationException("this inbox cannot replay dead events");
+  }
+
+  /**
+   * What an inbox holds.
+   *
+   * @param pending events not yet handled
+   * @param retrying pending events whose handler failed at least once
+   * @param dead events that ran out of attempts
+   * @param oldestPendingAge how long the oldest pending event has waited; zero when none
+   * @param pendingEvents the oldest pending events
+   * @param deadEvents the oldest dead events
+   */
+  record Snapshot(long pending, long retrying, long dead, Duration oldestPendingAge, List<Entry> pendingEvents, List<Entry> deadEvents) {
+    /** Copies the lists. */
+    public Snapshot {
+      pendingEvents = List.copyOf(pendingEvents);
+      deadEvents = List.copyOf(deadEvents);
+    }
+  }
+
+  /**
+   * One stored event.
+   *
+   * @param id its id in the inbox
+   * @param type its type
+   * @param attempts how many times its handler ran and failed
+   * @param lastError the last failure's exception and the start of its stack trace, or null
+   * @param receivedAt when it was stored
+   */
+  record Entry(String id, String type, int attempts, String lastError, Instant receivedAt) {}
 }

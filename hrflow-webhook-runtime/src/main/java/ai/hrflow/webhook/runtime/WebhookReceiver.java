@@ -2,6 +2,7 @@ package ai.hrflow.webhook.runtime;
 
 import ai.hrflow.webhook.runtime.internal.decode.EventDecoder;
 import ai.hrflow.webhook.runtime.internal.decode.MalformedEventsException;
+import ai.hrflow.webhook.runtime.internal.console.ReceiverTap;
 import ai.hrflow.webhook.runtime.internal.decode.TooManyEventsException;
 import ai.hrflow.webhook.runtime.internal.http.BodyBudget;
 import ai.hrflow.webhook.runtime.internal.http.BodyReader;
@@ -62,12 +63,20 @@ public final class WebhookReceiver {
   private final int maxBodyBytes;
   private final BodyBudget bodies;
   private final String description;
+  private final Builder settings; // a copy, for the console's observed twin
+  private final ReceiverTap tap; // null but in the console's twin
 
   private WebhookReceiver(Builder builder) {
+    this(builder.copy(), null);
+  }
+
+  private WebhookReceiver(Builder builder, ReceiverTap tap) {
+    this.settings = builder;
+    this.tap = tap;
     Set<SignatureScheme> schemes = Set.copyOf(builder.schemes);
     this.verifier = new SignatureVerifier(builder.secrets, schemes);
     this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
-    this.listener = new GuardedListener(builder.listener);
+    this.listener = new GuardedListener(tap == null ? builder.listener : WebhookListeners.both(builder.listener, tap));
     this.dispatch = new BatchDispatch(builder.dispatcher, builder.deduplication, listener);
     this.dispatcher = builder.dispatcher;
     this.inbox = builder.inbox;
@@ -196,12 +205,18 @@ public final class WebhookReceiver {
 
   private WebhookResponse decodeDispatch(Verification.Verified verified, long started) {
     List<WebhookEvent> events;
+    if (tap != null) {
+      tap.verified(verified.scheme());
+    }
     try {
       events = events(decoder.decode(verified.payload()));
     } catch (TooManyEventsException e) {
       return rejected(WebhookResponse.tooManyEvents(e.getMessage()), "too many events", e.getMessage(), started);
     } catch (MalformedEventsException e) {
       return rejected(WebhookResponse.badRequest(e.getMessage()), "malformed payload", e.getMessage(), started);
+    }
+    if (tap != null) {
+      tap.decoded(events);
     }
     WebhookResponse response = inbox == null ? WebhookResponse.dispatched(dispatch.dispatchAll(events)) : store(events, started);
     if (response.status() == 200) {
@@ -305,6 +320,30 @@ public final class WebhookReceiver {
     }
   }
 
+  /**
+   * The same receiver, reporting to {@code tap} what it verifies, decodes and dispatches: the delivery
+   * console's view. This receiver is unchanged.
+   */
+  WebhookReceiver observedBy(ReceiverTap tap) {
+    return new WebhookReceiver(settings, tap);
+  }
+
+  /** {@return the inbox events are stored in, or null} */
+  EventInbox inbox() {
+    return inbox;
+  }
+
+  /**
+   * Headers that sign {@code body} with this receiver's first secret, in the first scheme it accepts
+   * (the console's samples go through the real verification). The secret stays in here.
+   */
+  Map<String, List<String>> signedHeaders(byte[] body) {
+    SignatureScheme scheme = settings.schemes.contains(SignatureScheme.SIGNED_HEX) ? SignatureScheme.SIGNED_HEX : settings.schemes.iterator().next();
+    return Map.of(
+        "Content-Type", List.of(WebhookResponse.CONTENT_TYPE),
+        WebhookSigner.HEADER_NAME, List.of(WebhookSigner.sign(scheme, settings.secrets.get(0), body)));
+  }
+
   /** Logs an answer the embedded server gave on its own (a wrong path or method, saturation). */
   void refusedByServer(WebhookResponse response, String key, String method, String path) {
     if (listener.active) {
@@ -348,6 +387,22 @@ public final class WebhookReceiver {
     private LongSupplier refusalLogClock = System::nanoTime;
 
     private Builder() {}
+
+    /** A copy of these settings, so that a receiver keeps what it was built with. */
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.secrets = secrets;
+      copy.dispatcher = dispatcher;
+      copy.schemes = EnumSet.copyOf(schemes);
+      copy.maxBodyBytes = maxBodyBytes;
+      copy.maxEvents = maxEvents;
+      copy.deduplication = deduplication;
+      copy.listener = listener;
+      copy.inbox = inbox;
+      copy.refusalLogInterval = refusalLogInterval;
+      copy.refusalLogClock = refusalLogClock;
+      return copy;
+    }
 
     /** How often a refusal is logged at most, per reason, timed by {@code clock}; a minute by default (tests set both). */
     Builder refusalLogging(Duration interval, LongSupplier clock) {

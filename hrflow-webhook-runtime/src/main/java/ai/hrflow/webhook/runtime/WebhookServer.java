@@ -1,6 +1,10 @@
 package ai.hrflow.webhook.runtime;
 
+import ai.hrflow.webhook.runtime.internal.console.ConsoleEndpoint;
+import ai.hrflow.webhook.runtime.internal.console.ConsoleHandler;
+import ai.hrflow.webhook.runtime.internal.console.Deliveries;
 import ai.hrflow.webhook.runtime.internal.http.BodyBudget;
+import ai.hrflow.webhook.runtime.internal.http.Endpoint;
 import ai.hrflow.webhook.runtime.internal.http.ExchangeScheduler;
 import ai.hrflow.webhook.runtime.internal.http.ServerSettings;
 import ai.hrflow.webhook.runtime.internal.http.WebhookHttpHandler;
@@ -12,6 +16,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -145,6 +150,8 @@ public final class WebhookServer implements AutoCloseable {
     private int maxRequestsInProgress = 256;
     private int maxConnections = 4096;
     private long maxBufferedBytes = -1;
+    private boolean console;
+    private String consoleToken;
     private Duration requestTimeout = Duration.ofSeconds(20);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
 
@@ -256,6 +263,36 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     /**
+     * Serves the delivery console at {@code /console} on this server's port: the recent calls (the
+     * last 200, within 16 MiB), each with its status, signature scheme or refusal, events, payloads
+     * and handlers' outcomes; replays, samples signed with the receiver's secret, and the inbox's
+     * pending and dead events. Off by default, for development: without {@link #consoleToken}, only
+     * loopback clients get it (others 403). With it off, {@code /console} is 404 and nothing of the
+     * console runs on the receive path.
+     *
+     * @return this builder
+     */
+    public Builder console(boolean console) {
+      this.console = console;
+      return this;
+    }
+
+    /**
+     * Lets clients on other addresses than loopback use the console, with this token: {@code
+     * /console?token=...} in the browser. Once set, every client needs it, loopback included.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if the token is shorter than 16 characters
+     */
+    public Builder consoleToken(String consoleToken) {
+      if (consoleToken == null || consoleToken.strip().length() < 16) {
+        throw new IllegalArgumentException("the console token must have at least 16 characters: a random one, such as 32 hex digits");
+      }
+      this.consoleToken = consoleToken.strip();
+      return this;
+    }
+
+    /**
      * How many bytes of request bodies the server holds at once, across all connections, to check
      * the signature of a {@code BODY_HEX} call; a call that would exceed it is answered 503 at once.
      * Default: an eighth of the heap, at most 64 MiB, and never less than the receiver's body limit.
@@ -295,11 +332,25 @@ public final class WebhookServer implements AutoCloseable {
       }
       boolean anotherServer = ServerSettings.applyJdkDefaults(maxConnections);
       long budget = maxBufferedBytes > 0 ? maxBufferedBytes : Math.max(receiver.maxBodyBytes(), Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
-      WebhookHttpHandler handler = new WebhookHttpHandler(new ServerEndpoint(path, receiver), maxConcurrentRequests, new BodyBudget(budget));
+      Endpoint endpoint;
+      ConsoleHandler consolePage = null;
+      if (console) {
+        Deliveries deliveries = new Deliveries(Deliveries.DEFAULT_CAPACITY, Deliveries.DEFAULT_MAX_BYTES, Clock.systemUTC());
+        WebhookReceiver observed = receiver.observedBy(deliveries);
+        ConsoleEndpoint recorded = new ConsoleEndpoint(new ServerEndpoint(path, observed), deliveries);
+        consolePage = new ConsoleHandler(deliveries, recorded, observed::signedHeaders, receiver.inbox(), consoleToken);
+        endpoint = recorded;
+      } else {
+        endpoint = new ServerEndpoint(path, receiver);
+      }
+      WebhookHttpHandler handler = new WebhookHttpHandler(endpoint, maxConcurrentRequests, new BodyBudget(budget));
       ExchangeScheduler workers = new ExchangeScheduler(requestTimeout.toNanos(), LINGER.toNanos(), maxRequestsInProgress);
       try {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG);
         server.createContext("/", handler);
+        if (consolePage != null) {
+          server.createContext(ConsoleHandler.PATH, consolePage);
+        }
         server.setExecutor(workers);
         server.start();
         WebhookServer started = new WebhookServer(server, handler, workers, shutdownTimeout, path);
@@ -314,6 +365,13 @@ public final class WebhookServer implements AutoCloseable {
             String.valueOf(maxConcurrentRequests),
             String.format(java.util.Locale.ROOT, "%.1f", budget / 1048576.0),
             ServerSettings.describeJdkSettings());
+        if (consolePage != null) {
+          LOG.log(
+              Level.INFO,
+              "delivery console on {0}{1}",
+              started.url().resolve(ConsoleHandler.PATH),
+              consoleToken == null ? " (loopback clients only)" : " (with its token)");
+        }
         if (anotherServer) {
           LOG.log(
               Level.WARNING,

@@ -57,7 +57,7 @@ public final class EventStore {
   /** Counts for {@code stats()}: pending events, those of them that failed at least once, dead ones, the oldest pending. */
   public record Counts(long pending, long retrying, long dead, Instant oldestPending) {}
 
-  /** A dead event, for listings. */
+  /** A pending or dead event, for listings. */
   public record Dead(String id, String type, int attempts, String lastError, Instant receivedAt, Instant lastAttemptAt) {}
 
   /**
@@ -324,14 +324,24 @@ public final class EventStore {
     }
   }
 
+  /** {@return the first {@code limit} pending events, the oldest first} */
+  public List<Dead> pending(int limit) throws SQLException {
+    return listed("PENDING", limit);
+  }
+
   /** {@return the first {@code limit} dead events, the oldest first} */
   public List<Dead> dead(int limit) throws SQLException {
+    return listed("DEAD", limit);
+  }
+
+  private List<Dead> listed(String status, int limit) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT id, event_type, attempts, last_error, received_at, last_attempt_at FROM " + TABLE
-                    + " WHERE status = 'DEAD' ORDER BY received_at, id LIMIT ?")) {
-      select.setInt(1, limit);
+                    + " WHERE status = ? ORDER BY received_at, id LIMIT ?")) {
+      select.setString(1, status);
+      select.setInt(2, limit);
       List<Dead> dead = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

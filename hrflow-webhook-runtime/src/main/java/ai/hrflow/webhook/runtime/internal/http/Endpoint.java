@@ -1,5 +1,6 @@
 package ai.hrflow.webhook.runtime.internal.http;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,15 @@ public interface Endpoint {
 
   /** {@return what to do with a webhook call, decided from its headers before its body is read} */
   Call open(Map<String, List<String>> headers);
+
+  /**
+   * {@link #open(Map)}, knowing the client's address (the delivery console records it).
+   *
+   * @param client the client's address, or null
+   */
+  default Call open(Map<String, List<String>> headers, InetSocketAddress client) {
+    return open(headers);
+  }
 
   /**
    * The answer the HTTP layer gives on its own, for {@code reason}; refusals are logged here.

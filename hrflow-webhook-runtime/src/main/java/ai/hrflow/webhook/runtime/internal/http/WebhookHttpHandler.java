@@ -126,7 +126,7 @@ public final class WebhookHttpHandler implements HttpHandler {
     if (slot != null && slot.waitedNanos() > longestWait) {
       return refused(exchange, Reason.WAITED_TOO_LONG);
     }
-    Call call = endpoint.open(exchange.getRequestHeaders());
+    Call call = endpoint.open(exchange.getRequestHeaders(), exchange.getRemoteAddress());
     if (call.refusal() != null) {
       return new Answer(call.refusal(), true);
     }

@@ -1,0 +1,159 @@
+package ai.hrflow.webhook.runtime.internal.console;
+
+import ai.hrflow.webhook.runtime.DispatchResult;
+import ai.hrflow.webhook.runtime.SignatureScheme;
+import ai.hrflow.webhook.runtime.WebhookEvent;
+import ai.hrflow.webhook.runtime.WebhookResponse;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The console's recent deliveries: a ring of at most {@code capacity} calls and {@code maxBytes} of
+ * memory (the oldest go first), and the {@link ReceiverTap} that fills the call in progress on the
+ * request's thread. Only a server with the console on has one.
+ */
+public final class Deliveries implements ReceiverTap {
+
+  /** The default number of deliveries kept. */
+  public static final int DEFAULT_CAPACITY = 200;
+
+  /** The default memory bound of the deliveries kept. */
+  public static final long DEFAULT_MAX_BYTES = 16L << 20;
+
+  /** Headers whose values never reach the page. */
+  static final Set<String> REDACTED = Set.of("http-hrflow-signature", "x-hrflow-signature", "authorization", "x-api-key", "cookie", "x-hrflow-console-token");
+
+  private final int capacity;
+  private final long maxBytes;
+  private final Clock clock;
+  private final Deque<Delivery> ring = new ArrayDeque<>(); // guarded by this
+  private long nextId = 1; // guarded by this
+  private final ThreadLocal<Delivery> current = new ThreadLocal<>();
+
+  /** A ring of {@code capacity} deliveries and {@code maxBytes}. */
+  public Deliveries(int capacity, long maxBytes, Clock clock) {
+    this.capacity = capacity;
+    this.maxBytes = maxBytes;
+    this.clock = clock;
+  }
+
+  /** Starts recording a call from {@code client} (its source: "network", "replay of #3", "sample"). */
+  Delivery begin(String client, String source, Map<String, List<String>> headers) {
+    List<String[]> shown = new ArrayList<>();
+    Map<String, List<String>> replay = new LinkedHashMap<>();
+    long chars = 0;
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      String name = header.getKey();
+      boolean redacted = REDACTED.contains(name.toLowerCase(Locale.ROOT));
+      for (String value : header.getValue()) {
+        shown.add(new String[] {name, redacted ? "(redacted, " + value.length() + " characters)" : cut(value, 500)});
+        chars += name.length() + value.length();
+      }
+      replay.put(name, List.copyOf(header.getValue()));
+    }
+    synchronized (this) {
+      return new Delivery(nextId++, clock.instant(), client, source, shown, chars <= Delivery.MAX_HEADER_CHARS ? replay : null);
+    }
+  }
+
+  /** The call in progress on this thread is {@code delivery} (null: none). */
+  void current(Delivery delivery) {
+    if (delivery == null) {
+      current.remove();
+    } else {
+      current.set(delivery);
+    }
+  }
+
+  /** Keeps {@code delivery}, answered {@code status}, dropping the oldest beyond the bounds. */
+  void finish(Delivery delivery, int status) {
+    delivery.finish(status);
+    synchronized (this) {
+      ring.addLast(delivery);
+      long bytes = 0;
+      for (Delivery kept : ring) {
+        bytes += kept.size();
+      }
+      while (ring.size() > capacity || (bytes > maxBytes && ring.size() > 1)) {
+        bytes -= ring.removeFirst().size();
+      }
+    }
+  }
+
+  /** {@return the deliveries newer than {@code afterId}, oldest first} */
+  public synchronized List<Delivery> after(long afterId) {
+    List<Delivery> newer = new ArrayList<>();
+    for (Delivery delivery : ring) {
+      if (delivery.id > afterId) {
+        newer.add(delivery);
+      }
+    }
+    return newer;
+  }
+
+  /** {@return the delivery {@code id}, or null when it is gone or never was} */
+  public synchronized Delivery get(long id) {
+    for (Delivery delivery : ring) {
+      if (delivery.id == id) {
+        return delivery;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void verified(SignatureScheme scheme) {
+    Delivery delivery = current.get();
+    if (delivery != null) {
+      delivery.scheme(scheme.name());
+    }
+  }
+
+  @Override
+  public void decoded(List<WebhookEvent> events) {
+    Delivery delivery = current.get();
+    if (delivery != null) {
+      delivery.decoded(events);
+    }
+  }
+
+  @Override
+  public void requestRejected(int status, String reason) {
+    Delivery delivery = current.get();
+    if (delivery != null) {
+      delivery.rejected(reason);
+    }
+  }
+
+  @Override
+  public void eventDispatched(String type, DispatchResult result, long nanos) {
+    Delivery delivery = current.get();
+    if (delivery != null) {
+      delivery.outcome(type, result, null);
+    }
+  }
+
+  @Override
+  public void handlerFailed(String type, Throwable failure, long nanos) {
+    Delivery delivery = current.get();
+    if (delivery != null) {
+      delivery.outcome(type, DispatchResult.HANDLED, failure);
+    }
+  }
+
+  @Override
+  public void requestCompleted(WebhookResponse response, long nanos) {
+    // the endpoint finishes the delivery with the status it answers
+  }
+
+  private static String cut(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max) + "…";
+  }
+}
