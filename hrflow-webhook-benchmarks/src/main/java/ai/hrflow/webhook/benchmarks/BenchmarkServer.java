@@ -13,7 +13,11 @@ public final class BenchmarkServer {
   public static void main(String[] args) {
     BenchmarkReceivers.Handler handler = BenchmarkReceivers.Handler.valueOf(args.length > 2 ? args[2] : "READING");
     WebhookServer server =
-        WebhookServer.builder().port(Integer.parseInt(args[0])).receiver(BenchmarkReceivers.create(args[1], handler)).start();
+        WebhookServer.builder()
+            .port(Integer.parseInt(args[0]))
+            .receiver(BenchmarkReceivers.create(args[1], handler))
+            .console(args.length > 3 && args[3].equals("CONSOLE"))
+            .start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
   }
 }

@@ -206,7 +206,7 @@ public final class WebhookReceiver {
   private WebhookResponse decodeDispatch(Verification.Verified verified, long started) {
     List<WebhookEvent> events;
     if (tap != null) {
-      tap.verified(verified.scheme());
+      tap.verified(verified.scheme(), verified.payload().length);
     }
     try {
       events = events(decoder.decode(verified.payload()));

@@ -37,6 +37,11 @@ public final class ConsoleEndpoint implements Endpoint {
   }
 
   @Override
+  public boolean recordsClients() {
+    return true;
+  }
+
+  @Override
   public Call open(Map<String, List<String>> headers, InetSocketAddress client) {
     return open(headers, client == null ? "(unknown)" : client.getAddress().getHostAddress(), "network");
   }

@@ -232,7 +232,7 @@ public final class ConsoleHandler implements HttpHandler {
       headers.addArray().add(header[0]).add(header[1]);
     }
     ArrayNode events = detail.putArray("eventList");
-    for (Delivery.Event event : delivery.events()) {
+    for (Delivery.Event event : delivery.eventsWithJson()) {
       events.addObject()
           .put("type", event.type())
           .put("json", event.json())

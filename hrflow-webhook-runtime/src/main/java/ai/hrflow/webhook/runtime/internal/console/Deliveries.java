@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The console's recent deliveries: a ring of at most {@code capacity} calls and {@code maxBytes} of
@@ -34,7 +35,8 @@ public final class Deliveries implements ReceiverTap {
   private final long maxBytes;
   private final Clock clock;
   private final Deque<Delivery> ring = new ArrayDeque<>(); // guarded by this
-  private long nextId = 1; // guarded by this
+  private long bytes; // guarded by this: the sizes of the deliveries in the ring
+  private final AtomicLong nextId = new AtomicLong(1);
   private final ThreadLocal<Delivery> current = new ThreadLocal<>();
 
   /** A ring of {@code capacity} deliveries and {@code maxBytes}. */
@@ -58,9 +60,7 @@ public final class Deliveries implements ReceiverTap {
       }
       replay.put(name, List.copyOf(header.getValue()));
     }
-    synchronized (this) {
-      return new Delivery(nextId++, clock.instant(), client, source, shown, chars <= Delivery.MAX_HEADER_CHARS ? replay : null);
-    }
+    return new Delivery(nextId.getAndIncrement(), clock.instant(), client, source, shown, chars <= Delivery.MAX_HEADER_CHARS ? replay : null);
   }
 
   /** The call in progress on this thread is {@code delivery} (null: none). */
@@ -75,12 +75,10 @@ public final class Deliveries implements ReceiverTap {
   /** Keeps {@code delivery}, answered {@code status}, dropping the oldest beyond the bounds. */
   void finish(Delivery delivery, int status) {
     delivery.finish(status);
+    long size = delivery.size();
     synchronized (this) {
       ring.addLast(delivery);
-      long bytes = 0;
-      for (Delivery kept : ring) {
-        bytes += kept.size();
-      }
+      bytes += size;
       while (ring.size() > capacity || (bytes > maxBytes && ring.size() > 1)) {
         bytes -= ring.removeFirst().size();
       }
@@ -109,10 +107,10 @@ public final class Deliveries implements ReceiverTap {
   }
 
   @Override
-  public void verified(SignatureScheme scheme) {
+  public void verified(SignatureScheme scheme, int payloadBytes) {
     Delivery delivery = current.get();
     if (delivery != null) {
-      delivery.scheme(scheme.name());
+      delivery.scheme(scheme.name(), payloadBytes);
     }
   }
 

@@ -2,6 +2,7 @@ package ai.hrflow.webhook.runtime.internal.console;
 
 import ai.hrflow.webhook.runtime.DispatchResult;
 import ai.hrflow.webhook.runtime.WebhookEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public final class Delivery {
   /** The longest event JSON shown; longer ones are cut. */
   public static final int MAX_EVENT_CHARS = 16 * 1024;
 
-  /** One event of the call and its handler's outcome. */
+  /** One event of the call and its handler's outcome; its JSON only in {@link #eventsWithJson()}. */
   public record Event(String type, String json, boolean cut, String outcome, String error, String stackTrace) {}
 
   final long id;
@@ -45,6 +46,9 @@ public final class Delivery {
   private String rejection;
   private long micros;
   private final List<Event> events = new ArrayList<>();
+  private final List<JsonNode> trees = new ArrayList<>();
+  private long payloadBytes;
+  private long size = -1;
   private int eventCount;
   private final long started = System.nanoTime();
 
@@ -57,8 +61,9 @@ public final class Delivery {
     this.replayHeaders = replayHeaders;
   }
 
-  synchronized void scheme(String scheme) {
+  synchronized void scheme(String scheme, long payloadBytes) {
     this.scheme = scheme;
+    this.payloadBytes = payloadBytes;
   }
 
   synchronized void rejected(String reason) {
@@ -68,10 +73,21 @@ public final class Delivery {
   synchronized void decoded(List<WebhookEvent> decoded) {
     eventCount = decoded.size();
     for (WebhookEvent event : decoded.subList(0, Math.min(MAX_EVENTS, decoded.size()))) {
-      String json = event.json().toPrettyString();
-      boolean cut = json.length() > MAX_EVENT_CHARS;
-      events.add(new Event(event.type(), cut ? json.substring(0, MAX_EVENT_CHARS) : json, cut, "not run", null, null));
+      trees.add(event.json()); // formatted only when a page asks for this delivery
+      events.add(new Event(event.type(), null, false, "not run", null, null));
     }
+  }
+
+  /** The events, each with its JSON formatted (and cut past {@link #MAX_EVENT_CHARS}). */
+  synchronized List<Event> eventsWithJson() {
+    List<Event> shown = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      String json = trees.get(i).toPrettyString();
+      boolean cut = json.length() > MAX_EVENT_CHARS;
+      shown.add(new Event(event.type(), cut ? json.substring(0, MAX_EVENT_CHARS) : json, cut, event.outcome(), event.error(), event.stackTrace()));
+    }
+    return shown;
   }
 
   /** The first event of {@code type} without an outcome gets {@code outcome}. */
@@ -80,7 +96,7 @@ public final class Delivery {
       Event event = events.get(i);
       if (event.type().equals(type) && event.outcome().equals("not run")) {
         String outcome = failure != null ? "failed" : result.name().toLowerCase(java.util.Locale.ROOT);
-        events.set(i, new Event(event.type(), event.json(), event.cut(), outcome, failure == null ? null : failure.toString(), failure == null ? null : trace(failure)));
+        events.set(i, new Event(event.type(), null, false, outcome, failure == null ? null : failure.toString(), failure == null ? null : trace(failure)));
         return;
       }
     }
@@ -96,7 +112,7 @@ public final class Delivery {
     this.micros = (System.nanoTime() - started) / 1000;
     if (status == 200 && !events.isEmpty() && events.stream().allMatch(event -> event.outcome().equals("not run"))) {
       // stored in an inbox: its workers run them later
-      events.replaceAll(event -> new Event(event.type(), event.json(), event.cut(), "queued", null, null));
+      events.replaceAll(event -> new Event(event.type(), null, false, "queued", null, null));
     }
   }
 
@@ -120,10 +136,6 @@ public final class Delivery {
     return eventCount;
   }
 
-  synchronized List<Event> events() {
-    return List.copyOf(events);
-  }
-
   synchronized List<String> types() {
     return events.stream().map(Event::type).distinct().toList();
   }
@@ -141,24 +153,30 @@ public final class Delivery {
     return body == null ? new byte[0] : body;
   }
 
-  /** {@return about how many bytes this keeps} */
+  /** {@return about how many bytes this keeps: counted once, when the call is finished} */
   synchronized long size() {
-    long size = 512 + (body == null ? 0 : body.length);
+    if (size >= 0) {
+      return size;
+    }
+    long bytes = 512 + (body == null ? 0 : body.length) + 6 * payloadBytes; // a JSON tree takes several times its text
     if (replayHeaders != null) {
       for (Map.Entry<String, List<String>> header : replayHeaders.entrySet()) {
-        size += header.getKey().length();
+        bytes += header.getKey().length();
         for (String value : header.getValue()) {
-          size += value.length();
+          bytes += value.length();
         }
       }
     }
     for (String[] header : shownHeaders) {
-      size += header[0].length() + header[1].length();
+      bytes += header[0].length() + header[1].length();
     }
     for (Event event : events) {
-      size += event.json().length() * 2L + (event.stackTrace() == null ? 0 : event.stackTrace().length() * 2L);
+      bytes += event.stackTrace() == null ? 0 : event.stackTrace().length() * 2L;
     }
-    return size;
+    if (status != 0) {
+      size = bytes;
+    }
+    return bytes;
   }
 
   private static String trace(Throwable failure) {

@@ -12,8 +12,8 @@ import java.util.List;
  */
 public interface ReceiverTap extends WebhookListener {
 
-  /** The call's signature verified, in {@code scheme}. */
-  void verified(SignatureScheme scheme);
+  /** The call's signature verified, in {@code scheme}, over a payload of {@code payloadBytes}. */
+  void verified(SignatureScheme scheme, int payloadBytes);
 
   /** The call's events, decoded, before the first handler runs. */
   void decoded(List<WebhookEvent> events);

@@ -29,6 +29,14 @@ public interface Endpoint {
   }
 
   /**
+   * {@return whether this endpoint wants the client's address ({@link #open(Map,
+   * InetSocketAddress)}): only the console's does, so that no other server even asks for it}
+   */
+  default boolean recordsClients() {
+    return false;
+  }
+
+  /**
    * The answer the HTTP layer gives on its own, for {@code reason}; refusals are logged here.
    *
    * @param method the request's method, as sent

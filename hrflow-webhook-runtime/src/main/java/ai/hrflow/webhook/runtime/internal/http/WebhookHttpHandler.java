@@ -41,6 +41,7 @@ public final class WebhookHttpHandler implements HttpHandler {
   private static final long DRAIN_POLL_MILLIS = 10;
 
   private final Endpoint endpoint;
+  private final boolean recordsClients;
   private final Semaphore permits;
   private final BodyBudget budget;
   private final long longestWait = ServerSettings.longestWaitNanos();
@@ -53,6 +54,7 @@ public final class WebhookHttpHandler implements HttpHandler {
   /** A handler that serves {@code endpoint}, handling at most {@code maxConcurrent} requests at once. */
   public WebhookHttpHandler(Endpoint endpoint, int maxConcurrent, BodyBudget budget) {
     this.endpoint = endpoint;
+    this.recordsClients = endpoint.recordsClients();
     this.permits = new Semaphore(maxConcurrent);
     this.budget = budget;
   }
@@ -126,7 +128,7 @@ public final class WebhookHttpHandler implements HttpHandler {
     if (slot != null && slot.waitedNanos() > longestWait) {
       return refused(exchange, Reason.WAITED_TOO_LONG);
     }
-    Call call = endpoint.open(exchange.getRequestHeaders(), exchange.getRemoteAddress());
+    Call call = recordsClients ? endpoint.open(exchange.getRequestHeaders(), exchange.getRemoteAddress()) : endpoint.open(exchange.getRequestHeaders());
     if (call.refusal() != null) {
       return new Answer(call.refusal(), true);
     }

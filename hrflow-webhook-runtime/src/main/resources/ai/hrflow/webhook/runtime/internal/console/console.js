@@ -53,13 +53,22 @@
     return tr;
   }
 
-  async function refresh() {
+  let refreshing = null;
+
+  // One refresh at a time: the timer's and an action's would otherwise both add the same rows.
+  function refresh() {
+    if (!refreshing) refreshing = fetchNewer().finally(() => { refreshing = null; });
+    return refreshing;
+  }
+
+  async function fetchNewer() {
     try {
       const answer = await get("/console/api/deliveries?after=" + latest);
       const body = document.querySelector("#deliveries tbody");
       for (const delivery of answer.deliveries) {
+        if (delivery.id <= latest) continue;
         body.insertBefore(row(delivery), body.firstChild);
-        latest = Math.max(latest, delivery.id);
+        latest = delivery.id;
       }
       while (body.children.length > 200) body.removeChild(body.lastChild);
       document.getElementById("empty").hidden = body.children.length > 0;
@@ -184,6 +193,7 @@
       try {
         const answer = await post("/console/api/samples", { type: select.value });
         say("sample " + select.value + ": " + answer.status);
+        await refresh();
         refresh();
       } catch (e) {
         say("sample not sent: " + e.message);
@@ -194,6 +204,7 @@
       try {
         const answer = await post("/console/api/deliveries/" + picked.id + "/replay");
         say("replay of #" + picked.id + ": " + answer.status);
+        await refresh();
         refresh();
       } catch (e) {
         say("not replayed: " + e.message);
