@@ -76,7 +76,7 @@ public final class WebhookReceiver {
     Set<SignatureScheme> schemes = Set.copyOf(builder.schemes);
     this.verifier = new SignatureVerifier(builder.secrets, schemes);
     this.decoder = new EventDecoder(builder.maxBodyBytes, builder.maxEvents);
-    this.listener = new GuardedListener(tap == null ? builder.listener : WebhookListeners.both(builder.listener, tap));
+    this.listener = new GuardedListener(tap == null ? builder.listener : WebhookListeners.both(builder.listener, ConsoleAdapters.listener(tap)));
     this.dispatch = new BatchDispatch(builder.dispatcher, builder.deduplication, listener);
     this.dispatcher = builder.dispatcher;
     this.inbox = builder.inbox;
@@ -206,7 +206,7 @@ public final class WebhookReceiver {
   private WebhookResponse decodeDispatch(Verification.Verified verified, long started) {
     List<WebhookEvent> events;
     if (tap != null) {
-      tap.verified(verified.scheme(), verified.payload().length);
+      tap.verified(verified.scheme().name(), verified.payload().length);
     }
     try {
       events = events(decoder.decode(verified.payload()));
@@ -216,7 +216,7 @@ public final class WebhookReceiver {
       return rejected(WebhookResponse.badRequest(e.getMessage()), "malformed payload", e.getMessage(), started);
     }
     if (tap != null) {
-      tap.decoded(events);
+      tap.decoded(events.stream().map(WebhookEvent::type).toList(), events.stream().map(WebhookEvent::json).toList());
     }
     WebhookResponse response = inbox == null ? WebhookResponse.dispatched(dispatch.dispatchAll(events)) : store(events, started);
     if (response.status() == 200) {

@@ -338,7 +338,7 @@ public final class WebhookServer implements AutoCloseable {
         Deliveries deliveries = new Deliveries(Deliveries.DEFAULT_CAPACITY, Deliveries.DEFAULT_MAX_BYTES, Clock.systemUTC());
         WebhookReceiver observed = receiver.observedBy(deliveries);
         ConsoleEndpoint recorded = new ConsoleEndpoint(new ServerEndpoint(path, observed), deliveries);
-        consolePage = new ConsoleHandler(deliveries, recorded, observed::signedHeaders, receiver.inbox(), consoleToken);
+        consolePage = new ConsoleHandler(deliveries, recorded, observed::signedHeaders, ConsoleAdapters.inbox(receiver.inbox()), consoleToken);
         endpoint = recorded;
       } else {
         endpoint = new ServerEndpoint(path, receiver);

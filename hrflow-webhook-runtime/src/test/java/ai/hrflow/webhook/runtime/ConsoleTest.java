@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.hrflow.webhook.payload.ProfilePayload;
+import ai.hrflow.webhook.runtime.internal.console.ConsoleHandler;
 import ai.hrflow.webhook.runtime.testhooks.WithoutFallbackHooksDispatcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -144,6 +146,11 @@ class ConsoleTest {
     // DNS rebinding: a page on another name that resolves to 127.0.0.1
     String rebound = client.raw("GET /console/api/deliveries HTTP/1.1\r\nHost: attacker.example:" + server.port() + "\r\n", new byte[0], 5000);
     assertTrue(rebound.startsWith("HTTP/1.1 403"), rebound);
+    // A client on another address (tests listen on loopback only, so the rule is checked directly).
+    assertFalse(ConsoleHandler.loopbackClient(InetAddress.getByName("10.1.2.3"), "localhost:8080"));
+    assertFalse(ConsoleHandler.loopbackClient(InetAddress.getByName("192.168.0.7"), "127.0.0.1:8080"));
+    assertTrue(ConsoleHandler.loopbackClient(InetAddress.getByName("127.0.0.1"), "localhost:8080"));
+    assertTrue(ConsoleHandler.loopbackClient(InetAddress.getByName("::1"), "[::1]:8080"));
     assertTrue(ai.hrflow.webhook.runtime.internal.console.ConsoleHandler.loopbackHost("[::1]:8080"));
     assertFalse(ai.hrflow.webhook.runtime.internal.console.ConsoleHandler.loopbackHost("localhost.attacker.example"));
   }

@@ -1,7 +1,6 @@
 package ai.hrflow.webhook.runtime.internal.console;
 
 import ai.hrflow.webhook.catalog.EventType;
-import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.internal.http.Endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +53,7 @@ public final class ConsoleHandler implements HttpHandler {
   private final Deliveries deliveries;
   private final ConsoleEndpoint endpoint;
   private final Function<byte[], Map<String, List<String>>> signer;
-  private final EventInbox inbox;
+  private final InboxView inbox;
   private final byte[] token;
 
   /**
@@ -62,7 +61,7 @@ public final class ConsoleHandler implements HttpHandler {
    * by {@code signer}, which holds the secret), showing {@code inbox} (or null), guarded by {@code
    * token} (or null: loopback only).
    */
-  public ConsoleHandler(Deliveries deliveries, ConsoleEndpoint endpoint, Function<byte[], Map<String, List<String>>> signer, EventInbox inbox, String token) {
+  public ConsoleHandler(Deliveries deliveries, ConsoleEndpoint endpoint, Function<byte[], Map<String, List<String>>> signer, InboxView inbox, String token) {
     this.deliveries = deliveries;
     this.endpoint = endpoint;
     this.signer = signer;
@@ -163,7 +162,7 @@ public final class ConsoleHandler implements HttpHandler {
 
   private void inbox(HttpExchange exchange) throws IOException {
     ObjectNode answer = JSON.createObjectNode();
-    EventInbox.Snapshot snapshot;
+    InboxView.Snapshot snapshot;
     try {
       snapshot = inbox == null ? null : inbox.snapshot(LISTED_INBOX_EVENTS);
     } catch (Exception e) {
@@ -194,9 +193,9 @@ public final class ConsoleHandler implements HttpHandler {
     }
   }
 
-  private static ArrayNode entries(List<EventInbox.Entry> entries) {
+  private static ArrayNode entries(List<InboxView.Entry> entries) {
     ArrayNode list = JSON.createArrayNode();
-    for (EventInbox.Entry entry : entries) {
+    for (InboxView.Entry entry : entries) {
       list.addObject()
           .put("id", entry.id())
           .put("type", entry.type())
@@ -256,8 +255,12 @@ public final class ConsoleHandler implements HttpHandler {
       }
       return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
     }
-    InetAddress remote = exchange.getRemoteAddress().getAddress();
-    return remote.isLoopbackAddress() && loopbackHost(exchange.getRequestHeaders().getFirst("Host"));
+    return loopbackClient(exchange.getRemoteAddress().getAddress(), exchange.getRequestHeaders().getFirst("Host"));
+  }
+
+  /** Whether a client at {@code remote} that sent {@code host} may use the console without a token. */
+  public static boolean loopbackClient(InetAddress remote, String host) {
+    return remote.isLoopbackAddress() && loopbackHost(host);
   }
 
   /** A Host header that names this machine's loopback, as a browser sends it for http://localhost:port. */

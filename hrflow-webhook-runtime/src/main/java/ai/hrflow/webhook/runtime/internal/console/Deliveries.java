@@ -1,9 +1,6 @@
 package ai.hrflow.webhook.runtime.internal.console;
 
-import ai.hrflow.webhook.runtime.DispatchResult;
-import ai.hrflow.webhook.runtime.SignatureScheme;
-import ai.hrflow.webhook.runtime.WebhookEvent;
-import ai.hrflow.webhook.runtime.WebhookResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -107,48 +104,35 @@ public final class Deliveries implements ReceiverTap {
   }
 
   @Override
-  public void verified(SignatureScheme scheme, int payloadBytes) {
+  public void verified(String scheme, int payloadBytes) {
     Delivery delivery = current.get();
     if (delivery != null) {
-      delivery.scheme(scheme.name(), payloadBytes);
+      delivery.scheme(scheme, payloadBytes);
     }
   }
 
   @Override
-  public void decoded(List<WebhookEvent> events) {
+  public void decoded(List<String> types, List<JsonNode> trees) {
     Delivery delivery = current.get();
     if (delivery != null) {
-      delivery.decoded(events);
+      delivery.decoded(types, trees);
     }
   }
 
   @Override
-  public void requestRejected(int status, String reason) {
+  public void outcome(String type, String outcome, Throwable failure) {
+    Delivery delivery = current.get();
+    if (delivery != null) {
+      delivery.outcome(type, outcome, failure);
+    }
+  }
+
+  @Override
+  public void rejected(String reason) {
     Delivery delivery = current.get();
     if (delivery != null) {
       delivery.rejected(reason);
     }
-  }
-
-  @Override
-  public void eventDispatched(String type, DispatchResult result, long nanos) {
-    Delivery delivery = current.get();
-    if (delivery != null) {
-      delivery.outcome(type, result, null);
-    }
-  }
-
-  @Override
-  public void handlerFailed(String type, Throwable failure, long nanos) {
-    Delivery delivery = current.get();
-    if (delivery != null) {
-      delivery.outcome(type, DispatchResult.HANDLED, failure);
-    }
-  }
-
-  @Override
-  public void requestCompleted(WebhookResponse response, long nanos) {
-    // the endpoint finishes the delivery with the status it answers
   }
 
   private static String cut(String value, int max) {

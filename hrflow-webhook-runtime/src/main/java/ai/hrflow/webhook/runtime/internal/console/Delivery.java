@@ -1,7 +1,5 @@
 package ai.hrflow.webhook.runtime.internal.console;
 
-import ai.hrflow.webhook.runtime.DispatchResult;
-import ai.hrflow.webhook.runtime.WebhookEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,11 +68,11 @@ public final class Delivery {
     this.rejection = reason;
   }
 
-  synchronized void decoded(List<WebhookEvent> decoded) {
+  synchronized void decoded(List<String> types, List<JsonNode> decoded) {
     eventCount = decoded.size();
-    for (WebhookEvent event : decoded.subList(0, Math.min(MAX_EVENTS, decoded.size()))) {
-      trees.add(event.json()); // formatted only when a page asks for this delivery
-      events.add(new Event(event.type(), null, false, "not run", null, null));
+    for (int i = 0; i < Math.min(MAX_EVENTS, decoded.size()); i++) {
+      trees.add(decoded.get(i)); // formatted only when a page asks for this delivery
+      events.add(new Event(types.get(i), null, false, "not run", null, null));
     }
   }
 
@@ -91,11 +89,10 @@ public final class Delivery {
   }
 
   /** The first event of {@code type} without an outcome gets {@code outcome}. */
-  synchronized void outcome(String type, DispatchResult result, Throwable failure) {
+  synchronized void outcome(String type, String outcome, Throwable failure) {
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
       if (event.type().equals(type) && event.outcome().equals("not run")) {
-        String outcome = failure != null ? "failed" : result.name().toLowerCase(java.util.Locale.ROOT);
         events.set(i, new Event(event.type(), null, false, outcome, failure == null ? null : failure.toString(), failure == null ? null : trace(failure)));
         return;
       }
