@@ -4,16 +4,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Null-free, unmodifiable copies for record components, so that lists and maps are never null. */
 final class NullFree {
 
   private NullFree() {}
 
-  /** An unmodifiable copy of {@code list} without its null elements; empty for null. */
+  /**
+   * The classes of {@link List#of} and {@link List#copyOf}: unmodifiable and null-free by
+   * construction, so kept as they are (the generated binders hand over such lists).
+   */
+  private static final Set<Class<?>> IMMUTABLE = Set.copyOf(List.of(List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass()));
+
+  /** An unmodifiable copy of {@code list} without its null elements (or the list itself if it is one); empty for null. */
   static <T> List<T> list(List<T> list) {
     if (list == null || list.isEmpty()) {
       return List.of();
+    }
+    if (IMMUTABLE.contains(list.getClass())) {
+      return list;
     }
     List<T> present = new ArrayList<>(list.size());
     for (T element : list) {

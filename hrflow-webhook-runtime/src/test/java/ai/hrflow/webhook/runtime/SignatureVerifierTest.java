@@ -63,11 +63,14 @@ class SignatureVerifierTest {
   @Test
   void findsTheHeaderUnderEverySpellingAndReportsConflicts() {
     for (String name :
-        List.of("HTTP-HRFLOW-SIGNATURE", "HTTP_HRFLOW_SIGNATURE", "HRFLOW-SIGNATURE", "HrFlow-Signature", "http-riminder-signature", "Riminder-Signature")) {
+        List.of(
+            "HTTP-HRFLOW-SIGNATURE", "HTTP_HRFLOW_SIGNATURE", "HRFLOW-SIGNATURE", "HrFlow-Signature", "http-riminder-signature", "Riminder-Signature",
+            " Http-hrflow-signature ", "http_hrflow_signature", "HRFLOW_SIGNATURE")) {
       assertTrue(SignatureHeaders.isSignatureHeader(name), name);
       assertEquals(List.of("v"), SignatureHeaders.valuesIn(Map.of(name, List.of(" v "))), name);
     }
-    for (String name : List.of("Signature", "X-HrFlow-Signature", "HRFLOW-SIGNATURES", "Content-Type")) {
+    for (String name :
+        List.of("Signature", "X-HrFlow-Signature", "HRFLOW-SIGNATURES", "Content-Type", "HTTP-", "HTTP-HTTP-HRFLOW-SIGNATURE", "HTTP-HRFLOW-SIGNATUR", "", "  ", "HRFLOW-SIGNATURE-")) {
       assertFalse(SignatureHeaders.isSignatureHeader(name), name);
     }
     assertEquals(Set.of("a", "b"), Set.copyOf(SignatureHeaders.valuesIn(Map.of("HrFlow-Signature", List.of("a", "b")))));

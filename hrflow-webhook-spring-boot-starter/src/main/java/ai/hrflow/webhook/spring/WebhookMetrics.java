@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +28,8 @@ public class WebhookMetrics implements WebhookListener {
   public static final String EVENTS = "hrflow.webhook.events";
 
   private final MeterRegistry registry;
+  private final Map<Integer, Timer> requests = new ConcurrentHashMap<>();
+  private final Map<String, Counter> events = new ConcurrentHashMap<>();
 
   /** Meters in {@code registry}. */
   public WebhookMetrics(MeterRegistry registry) {
@@ -34,10 +38,11 @@ public class WebhookMetrics implements WebhookListener {
 
   @Override
   public void requestCompleted(WebhookResponse response, long nanos) {
-    Timer.builder(REQUESTS)
-        .description("HrFlow webhook calls, by HTTP status")
-        .tag("status", String.valueOf(response.status()))
-        .register(registry)
+    // Meters are looked up once per status and per type and outcome, not registered on every call.
+    requests
+        .computeIfAbsent(
+            response.status(),
+            status -> Timer.builder(REQUESTS).description("HrFlow webhook calls, by HTTP status").tag("status", String.valueOf(status)).register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
@@ -53,11 +58,16 @@ public class WebhookMetrics implements WebhookListener {
 
   /** Counts one event of {@code type} with {@code outcome}. */
   void event(String type, String outcome) {
-    Counter.builder(EVENTS)
-        .description("HrFlow webhook events, by type and outcome")
-        .tag("type", EventType.of(type).isPresent() ? type : "other")
-        .tag("outcome", outcome)
-        .register(registry)
+    String tag = EventType.of(type).isPresent() ? type : "other";
+    events
+        .computeIfAbsent(
+            tag + " " + outcome,
+            key ->
+                Counter.builder(EVENTS)
+                    .description("HrFlow webhook events, by type and outcome")
+                    .tag("type", tag)
+                    .tag("outcome", outcome)
+                    .register(registry))
         .increment();
   }
 }

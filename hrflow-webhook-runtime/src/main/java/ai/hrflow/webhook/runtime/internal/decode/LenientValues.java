@@ -174,7 +174,8 @@ public final class LenientValues {
 
   /**
    * An array's elements bound by {@code element}, those it gives null for left out; an empty list
-   * otherwise. The list is fresh and for a record's constructor, which makes its own unmodifiable copy.
+   * otherwise. The list is unmodifiable and null-free ({@link List#copyOf}), which a record's
+   * constructor keeps as it is instead of copying it again.
    */
   public static <T> List<T> list(JsonNode value, Function<JsonNode, T> element) {
     if (!(value instanceof ArrayNode) || value.isEmpty()) {
@@ -188,7 +189,7 @@ public final class LenientValues {
         list.add(bound);
       }
     }
-    return list;
+    return List.copyOf(list);
   }
 
   private static Instant fromDateObject(JsonNode date) {

@@ -3,12 +3,16 @@ package ai.hrflow.webhook.runtime.internal.signature;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 keyed with one webhook secret. The keyed {@link Mac} is built once and cloned per use,
- * which costs less than keying a new one and is safe across threads, virtual ones included.
+ * HMAC-SHA256 keyed with one webhook secret. Keyed {@link Mac}s are kept in a small lock-free pool and
+ * reused (a {@code Mac} resets itself after {@code doFinal}); when the pool is empty, the keyed one is
+ * cloned, which costs less than keying a new one. Safe across threads, virtual ones included (no
+ * thread-locals: a virtual thread per request would key a new one each time).
  */
 public final class Hmac {
 
@@ -17,6 +21,11 @@ public final class Hmac {
   private final SecretKeySpec key;
   private final Mac keyed;
   private final boolean cloneable;
+  private final ConcurrentLinkedQueue<Mac> idle = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pooled = new AtomicInteger();
+
+  /** The most idle {@code Mac}s kept: enough for the calls verified at once, never more. */
+  private static final int MAX_POOLED = 64;
 
   /**
    * An HMAC keyed with the UTF-8 bytes of {@code secret}.
@@ -31,9 +40,20 @@ public final class Hmac {
    * The 32-byte MAC of {@code data[offset, offset + length)}.
    */
   public byte[] mac(byte[] data, int offset, int length) {
-    Mac mac = cloneable ? cloneOf(keyed) : newMac();
+    Mac mac = idle.poll();
+    if (mac != null) {
+      pooled.decrementAndGet();
+    } else {
+      mac = cloneable ? cloneOf(keyed) : newMac();
+    }
     mac.update(data, offset, length);
-    return mac.doFinal();
+    byte[] digest = mac.doFinal(); // resets the Mac to its keyed state
+    if (pooled.incrementAndGet() <= MAX_POOLED) {
+      idle.offer(mac);
+    } else {
+      pooled.decrementAndGet();
+    }
+    return digest;
   }
 
   /**

@@ -21,11 +21,44 @@ public final class SignatureHeaders {
    * Whether {@code name} is one of the signature header's names.
    */
   public static boolean isSignatureHeader(String name) {
-    String normalized = name.strip().toUpperCase(Locale.ROOT).replace('_', '-');
-    if (normalized.startsWith("HTTP-")) {
-      normalized = normalized.substring("HTTP-".length());
+    // Every request's headers go through here: no allocation, one pass over the name.
+    int from = 0;
+    int to = name.length();
+    while (from < to && Character.isWhitespace(name.charAt(from))) {
+      from++;
     }
-    return normalized.equals("HRFLOW-SIGNATURE") || normalized.equals("RIMINDER-SIGNATURE");
+    while (to > from && Character.isWhitespace(name.charAt(to - 1))) {
+      to--;
+    }
+    if (regionMatches(name, from, to, "HTTP-") && (matchesAt(name, from + 5, to, "HRFLOW-SIGNATURE") || matchesAt(name, from + 5, to, "RIMINDER-SIGNATURE"))) {
+      return true;
+    }
+    return matchesAt(name, from, to, "HRFLOW-SIGNATURE") || matchesAt(name, from, to, "RIMINDER-SIGNATURE");
+  }
+
+  /** Whether {@code name[from, to)} is {@code upper}, ignoring case and taking '_' for '-'. */
+  private static boolean matchesAt(String name, int from, int to, String upper) {
+    return to - from == upper.length() && regionMatches(name, from, to, upper);
+  }
+
+  /** Whether {@code name[from, to)} starts with {@code upper}, ignoring case and taking '_' for '-'. */
+  private static boolean regionMatches(String name, int from, int to, String upper) {
+    if (to - from < upper.length()) {
+      return false;
+    }
+    for (int i = 0; i < upper.length(); i++) {
+      char c = name.charAt(from + i);
+      char expected = upper.charAt(i);
+      if (c == '_') {
+        c = '-';
+      } else if (c >= 'a' && c <= 'z') {
+        c = (char) (c - ('a' - 'A'));
+      }
+      if (c != expected) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
