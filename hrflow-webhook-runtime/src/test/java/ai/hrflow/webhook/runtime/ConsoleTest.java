@@ -125,6 +125,17 @@ class ConsoleTest {
   }
 
   @Test
+  void callsTheServerRefusesUnreadAreListedButNotReplayable() throws Exception {
+    HttpTestClient client = new HttpTestClient(start(WebhookServer.builder().console(true)).port());
+    assertEquals(405, client.send(HttpRequest.newBuilder(client.uri("/webhooks")).timeout(Duration.ofSeconds(10)).build()).statusCode());
+    JsonNode refused = get(client, "/console/api/deliveries").get("deliveries").get(0);
+    assertEquals(405, refused.get("status").asInt());
+    assertTrue(refused.get("rejection").asText().contains("GET"), refused.toString());
+    assertFalse(refused.get("replayable").asBoolean());
+    assertEquals(409, action(client, "/console/api/deliveries/" + refused.get("id").asLong() + "/replay", "{}").statusCode());
+  }
+
+  @Test
   void actionsNeedTheConsolesHeaderAndNoForeignOrigin() throws Exception {
     HttpTestClient client = new HttpTestClient(start(WebhookServer.builder().console(true)).port());
     HttpResponse<String> withoutHeader =

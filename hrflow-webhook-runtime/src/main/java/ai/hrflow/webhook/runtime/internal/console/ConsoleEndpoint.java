@@ -90,9 +90,7 @@ public final class ConsoleEndpoint implements Endpoint {
   public Reply answer(Reason reason, String method, String requestPath) {
     Reply reply = endpoint.answer(reason, method, requestPath);
     if (reason != Reason.HEALTHY && reason != Reason.NOT_FOUND) {
-      Delivery delivery = deliveries.begin("(not read)", "network", Map.of());
-      delivery.rejected(reason.description() + " (" + method + ")");
-      deliveries.finish(delivery, reply.status());
+      deliveries.unread(reason.description() + " (" + method + ")", reply.status());
     }
     return reply;
   }

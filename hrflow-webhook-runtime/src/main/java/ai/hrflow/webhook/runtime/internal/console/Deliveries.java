@@ -60,6 +60,13 @@ public final class Deliveries implements ReceiverTap {
     return new Delivery(nextId.getAndIncrement(), clock.instant(), client, source, shown, chars <= Delivery.MAX_HEADER_CHARS ? replay : null);
   }
 
+  /** Records a call the server answered without reading it (a wrong method, a body over the limit, saturation): shown, never replayed. */
+  void unread(String reason, int status) {
+    Delivery delivery = new Delivery(nextId.getAndIncrement(), clock.instant(), "(not read)", "network", List.of(), null);
+    delivery.rejected(reason);
+    finish(delivery, status);
+  }
+
   /** The call in progress on this thread is {@code delivery} (null: none). */
   void current(Delivery delivery) {
     if (delivery == null) {
