@@ -78,6 +78,12 @@ class ConsoleInboxTest {
       assertEquals(200, replay.statusCode(), replay.body());
       assertEquals(1, JSON.readTree(replay.body()).get("replayed").asInt());
       recorder.await(done -> done.containsKey("fail-console"), Duration.ofSeconds(15), "the replayed event handled");
+      JsonNode action =
+          JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/console/api/deliveries")).build(), HttpResponse.BodyHandlers.ofString()).body())
+              .get("deliveries")
+              .get(1);
+      assertEquals("replay of dead inbox events", action.get("source").asText(), "the action's result is in the list like a delivery");
+      assertEquals("1 dead event queued again", action.get("note").asText());
     }
   }
 }

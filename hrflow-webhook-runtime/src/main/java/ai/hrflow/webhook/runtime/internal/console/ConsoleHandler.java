@@ -185,10 +185,13 @@ public final class ConsoleHandler implements HttpHandler {
       return;
     }
     try {
-      json(exchange, 200, JSON.createObjectNode().put("replayed", inbox.replayDead()));
+      int replayed = inbox.replayDead();
+      deliveries.action("replay of dead inbox events", replayed + " dead event" + (replayed == 1 ? "" : "s") + " queued again", 200);
+      json(exchange, 200, JSON.createObjectNode().put("replayed", replayed));
     } catch (UnsupportedOperationException e) {
       json(exchange, 409, error(e.getMessage()));
     } catch (Exception e) {
+      deliveries.action("replay of dead inbox events", "the inbox could not replay: " + e.getClass().getSimpleName(), 503);
       json(exchange, 503, error("the inbox could not replay: " + e.getClass().getSimpleName()));
     }
   }
@@ -216,6 +219,7 @@ public final class ConsoleHandler implements HttpHandler {
             .put("status", delivery.status())
             .put("scheme", delivery.scheme())
             .put("rejection", delivery.rejection())
+            .put("note", delivery.note())
             .put("events", delivery.eventCount())
             .put("micros", delivery.micros())
             .put("replayable", delivery.replayable());

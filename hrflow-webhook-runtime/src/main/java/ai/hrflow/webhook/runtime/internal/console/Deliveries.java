@@ -67,6 +67,13 @@ public final class Deliveries implements ReceiverTap {
     finish(delivery, status);
   }
 
+  /** Records what one of the console's own actions did that is no webhook call (replaying dead inbox events). */
+  void action(String source, String note, int status) {
+    Delivery delivery = new Delivery(nextId.getAndIncrement(), clock.instant(), "console", source, List.of(), null);
+    delivery.note(note);
+    finish(delivery, status);
+  }
+
   /** The call in progress on this thread is {@code delivery} (null: none). */
   void current(Delivery delivery) {
     if (delivery == null) {

@@ -42,6 +42,7 @@ public final class Delivery {
   private int status;
   private String scheme;
   private String rejection;
+  private String note;
   private long micros;
   private final List<Event> events = new ArrayList<>();
   private final List<JsonNode> trees = new ArrayList<>();
@@ -66,6 +67,14 @@ public final class Delivery {
 
   synchronized void rejected(String reason) {
     this.rejection = reason;
+  }
+
+  synchronized void note(String note) {
+    this.note = note;
+  }
+
+  synchronized String note() {
+    return note;
   }
 
   synchronized void decoded(List<String> types, List<JsonNode> decoded) {

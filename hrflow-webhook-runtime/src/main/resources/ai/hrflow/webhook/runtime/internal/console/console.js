@@ -46,7 +46,7 @@
     tr.appendChild(el("td", new Date(delivery.at).toLocaleTimeString()));
     tr.appendChild(el("td", delivery.source === "network" ? delivery.client : delivery.source));
     tr.appendChild(el("td", delivery.status || "—", statusClass(delivery.status)));
-    tr.appendChild(el("td", delivery.scheme || delivery.rejection || "—", delivery.scheme ? "" : "muted"));
+    tr.appendChild(el("td", delivery.scheme || delivery.rejection || delivery.note || "—", delivery.scheme ? "" : "muted"));
     tr.appendChild(el("td", delivery.events ? delivery.events + " · " + delivery.types.join(", ") : "—"));
     tr.appendChild(el("td", (delivery.micros / 1000).toFixed(1)));
     tr.addEventListener("click", () => show(delivery.id));
@@ -116,6 +116,7 @@
       ["status", delivery.status],
       ["signature", delivery.scheme || "—"],
       ["refused because", delivery.rejection || "—"],
+      ["result", delivery.note || "—"],
       ["events", delivery.events],
       ["handling", (delivery.micros / 1000).toFixed(1) + " ms"],
     ];
