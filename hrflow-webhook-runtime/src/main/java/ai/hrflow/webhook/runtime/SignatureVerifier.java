@@ -98,9 +98,9 @@ public final class SignatureVerifier {
     if (body == null) {
       return null;
     }
-    byte[] claimed = Hex.lowerCase(value.getBytes(StandardCharsets.US_ASCII));
+    byte[] claimed = value.getBytes(StandardCharsets.US_ASCII);
     for (Hmac secret : secrets) {
-      if (MessageDigest.isEqual(Hex.encode(secret.mac(body)), claimed)) {
+      if (Hex.matches(claimed, secret.mac(body))) {
         return new Verification.Verified(SignatureScheme.BODY_HEX, body);
       }
     }
@@ -144,9 +144,8 @@ public final class SignatureVerifier {
     if (!schemes.contains(SignatureScheme.SIGNED_HEX)) {
       return notAccepted();
     }
-    byte[] claimed = Hex.lowerCase(signature);
     for (Hmac secret : secrets) {
-      if (MessageDigest.isEqual(Hex.encode(secret.mac(json)), claimed)) {
+      if (Hex.matches(signature, secret.mac(json))) {
         return new Verification.Verified(SignatureScheme.SIGNED_HEX, json);
       }
     }

@@ -177,23 +177,23 @@ public final class WebhookReceiver {
     if (body.length > maxBodyBytes) {
       return rejected(WebhookResponse.payloadTooLarge(maxBodyBytes), "body too large", "body too large", started);
     }
-    WebhookResponse refused = refusalByHeaders(headers, started);
+    List<String> signatures = SignatureHeaders.valuesIn(headers);
+    WebhookResponse refused = refusalByHeaders(headers, signatures, started);
     if (refused != null) {
       return refused;
     }
-    Verification verification = verifier.verify(SignatureHeaders.valuesIn(headers).get(0), body);
+    Verification verification = verifier.verify(signatures.get(0), body);
     if (verification instanceof Verification.Rejected rejected) {
       return rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), rejected.reason(), started);
     }
     return decodeDispatch((Verification.Verified) verification, started);
   }
 
-  /** What the content type and the signature headers alone refuse, or null. */
-  private WebhookResponse refusalByHeaders(Map<String, List<String>> headers, long started) {
+  /** What the content type and the signature headers ({@code signatures}, found among {@code headers}) alone refuse, or null. */
+  private WebhookResponse refusalByHeaders(Map<String, List<String>> headers, List<String> signatures, long started) {
     if (!RequestHeaders.isJson(RequestHeaders.first(headers, "Content-Type"))) {
       return rejected(WebhookResponse.unsupportedMediaType(), "content type", "content type is not JSON", started);
     }
-    List<String> signatures = SignatureHeaders.valuesIn(headers);
     if (signatures.isEmpty()) {
       return rejected(WebhookResponse.unauthorized("missing signature"), "missing signature", "missing signature", started);
     }
@@ -266,9 +266,10 @@ public final class WebhookReceiver {
    */
   Admission admit(Map<String, List<String>> headers) {
     long started = System.nanoTime();
-    WebhookResponse refused = refusalByHeaders(headers, started);
+    List<String> signatures = SignatureHeaders.valuesIn(headers);
+    WebhookResponse refused = refusalByHeaders(headers, signatures, started);
     if (refused == null) {
-      String header = SignatureHeaders.valuesIn(headers).get(0);
+      String header = signatures.get(0);
       Verification verification = SignatureVerifier.signsTheBody(header) ? verifier.refusalWithoutBody(header) : verifier.verify(header, EMPTY);
       if (verification instanceof Verification.Rejected rejected) {
         refused = rejected(WebhookResponse.unauthorized(rejected.reason()), rejected.reason(), rejected.reason(), started);

@@ -17,13 +17,26 @@ public final class Hex {
     return hex;
   }
 
-  /** {@code ascii} with A-F turned into a-f, so that upper-case digests compare equal. */
-  public static byte[] lowerCase(byte[] ascii) {
-    byte[] lower = new byte[ascii.length];
-    for (int i = 0; i < ascii.length; i++) {
-      byte b = ascii[i];
-      lower[i] = b >= 'A' && b <= 'F' ? (byte) (b + ('a' - 'A')) : b;
+  /**
+   * Whether {@code hex} (ASCII hex digits, A-F in either case) is the hex form of {@code raw}, as
+   * {@code MessageDigest.isEqual(encode(raw), lowerCase(hex))} says, without allocating: every byte
+   * is compared (no early exit), so the time does not depend on how much of {@code raw}, the secret
+   * MAC, the claim matches.
+   */
+  public static boolean matches(byte[] hex, byte[] raw) {
+    if (hex.length != raw.length * 2) {
+      return false;
     }
-    return lower;
+    int difference = 0;
+    for (int i = 0; i < raw.length; i++) {
+      difference |= lower(hex[2 * i]) ^ DIGITS[(raw[i] >> 4) & 0xf];
+      difference |= lower(hex[2 * i + 1]) ^ DIGITS[raw[i] & 0xf];
+    }
+    return difference == 0;
+  }
+
+  /** {@code b} with A-F turned into a-f (a branch on the claim's own byte, never on the MAC). */
+  private static int lower(byte b) {
+    return b >= 'A' && b <= 'F' ? b + ('a' - 'A') : b;
   }
 }
