@@ -65,7 +65,7 @@ public final class InboxAdmin {
       throw new IllegalArgumentException("list at least one dead event, not " + limit);
     }
     List<DeadEvent> dead = new ArrayList<>();
-    for (EventStore.Dead row : store.dead(limit)) {
+    for (EventStore.Listed row : store.dead(limit)) {
       dead.add(new DeadEvent(row.id(), row.type(), row.attempts(), row.lastError(), row.receivedAt(), row.lastAttemptAt()));
     }
     return dead;

@@ -334,9 +334,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     return new Snapshot(stats.pending(), stats.retrying(), stats.dead(), stats.oldestPendingAge(), entries(store.pending(limit)), entries(store.dead(limit)));
   }
 
-  private static List<Entry> entries(List<EventStore.Dead> rows) {
+  private static List<Entry> entries(List<EventStore.Listed> rows) {
     List<Entry> entries = new ArrayList<>(rows.size());
-    for (EventStore.Dead row : rows) {
+    for (EventStore.Listed row : rows) {
       entries.add(new Entry(row.id(), row.type(), row.attempts(), row.lastError(), row.receivedAt()));
     }
     return entries;

@@ -11,7 +11,6 @@ import ai.hrflow.webhook.runtime.WebhookListener;
 import ai.hrflow.webhook.runtime.WebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServlet;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

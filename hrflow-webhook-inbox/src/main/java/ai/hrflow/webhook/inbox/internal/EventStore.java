@@ -58,7 +58,7 @@ public final class EventStore {
   public record Counts(long pending, long retrying, long dead, Instant oldestPending) {}
 
   /** A pending or dead event, for listings. */
-  public record Dead(String id, String type, int attempts, String lastError, Instant receivedAt, Instant lastAttemptAt) {}
+  public record Listed(String id, String type, int attempts, String lastError, Instant receivedAt, Instant lastAttemptAt) {}
 
   /**
    * Stores events and their executions (due at {@code now}), all or none, and commits.
@@ -325,16 +325,16 @@ public final class EventStore {
   }
 
   /** {@return the first {@code limit} pending events, the oldest first} */
-  public List<Dead> pending(int limit) throws SQLException {
+  public List<Listed> pending(int limit) throws SQLException {
     return listed("PENDING", limit);
   }
 
   /** {@return the first {@code limit} dead events, the oldest first} */
-  public List<Dead> dead(int limit) throws SQLException {
+  public List<Listed> dead(int limit) throws SQLException {
     return listed("DEAD", limit);
   }
 
-  private List<Dead> listed(String status, int limit) throws SQLException {
+  private List<Listed> listed(String status, int limit) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
@@ -342,12 +342,12 @@ public final class EventStore {
                     + " WHERE status = ? ORDER BY received_at, id LIMIT ?")) {
       select.setString(1, status);
       select.setInt(2, limit);
-      List<Dead> dead = new ArrayList<>();
+      List<Listed> listed = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           OffsetDateTime last = rows.getObject(6, OffsetDateTime.class);
-          dead.add(
-              new Dead(
+          listed.add(
+              new Listed(
                   rows.getString(1),
                   rows.getString(2),
                   rows.getInt(3),
@@ -356,7 +356,7 @@ public final class EventStore {
                   last == null ? null : last.toInstant()));
         }
       }
-      return dead;
+      return listed;
     }
   }
 

@@ -6,7 +6,6 @@ import ai.hrflow.webhook.runtime.internal.http.Endpoint.Reply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.Map;

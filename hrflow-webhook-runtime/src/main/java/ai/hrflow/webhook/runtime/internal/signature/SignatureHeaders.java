@@ -2,7 +2,6 @@ package ai.hrflow.webhook.runtime.internal.signature;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
