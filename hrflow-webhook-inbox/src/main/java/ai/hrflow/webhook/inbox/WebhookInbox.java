@@ -4,6 +4,7 @@ import ai.hrflow.webhook.inbox.internal.Availability;
 import ai.hrflow.webhook.inbox.internal.Backoff;
 import ai.hrflow.webhook.inbox.internal.Dialect;
 import ai.hrflow.webhook.inbox.internal.EmbeddedDatabase;
+import ai.hrflow.webhook.inbox.internal.EventIds;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.GroupCommit;
@@ -12,8 +13,6 @@ import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.InboxUnavailableException;
 import ai.hrflow.webhook.runtime.WebhookDispatcher;
 import ai.hrflow.webhook.runtime.WebhookEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,7 +124,6 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   public static final Duration DEAD_NODE_AFTER = HEARTBEAT.multipliedBy(MISSED_HEARTBEATS);
 
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook.inbox");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLEANUP_TASK = "hrflow-inbox-cleanup";
   private static final int CLEANUP_BATCH = 10_000;
   private static final long HINT_MILLIS = 20;
@@ -220,8 +217,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       throw new InboxUnavailableException(Availability.UNREACHABLE + " (it failed within the last second)", null);
     }
     List<EventStore.Pending> rows = new ArrayList<>(events.size());
+    long now = clock.millis();
     for (WebhookEvent event : events) {
-      rows.add(new EventStore.Pending(UUID.randomUUID().toString(), deduplicate ? event.fingerprint() : null, event.type(), bytes(event)));
+      rows.add(new EventStore.Pending(EventIds.next(now), deduplicate ? event.fingerprint() : null, event.type(), event.jsonBytes()));
     }
     int stored;
     try {
@@ -284,14 +282,6 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       } catch (RuntimeException closing) {
         hinted.set(false); // closed meanwhile: polling finds the events
       }
-    }
-  }
-
-  private static byte[] bytes(WebhookEvent event) {
-    try {
-      return JSON.writeValueAsBytes(event.json());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a decoded event always serializes", e);
     }
   }
 

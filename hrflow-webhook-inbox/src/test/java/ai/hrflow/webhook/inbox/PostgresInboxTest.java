@@ -3,6 +3,7 @@ package ai.hrflow.webhook.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.WebhookReceiver;
 import ai.hrflow.webhook.runtime.WebhookServer;
 import ai.hrflow.webhook.runtime.testhooks.KeepAliveClient;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,10 +75,7 @@ class PostgresInboxTest {
       assertEquals(1, InboxAdmin.of(pool).replayDead(), "replayed without a running scheduler, as the CLI does");
       recorder.await(done -> done.containsKey("fail-pg"), Duration.ofSeconds(10), "the replayed event handled by the running inbox");
       assertEquals(0, inbox.stats().dead());
-      long settled = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (!rows("SELECT task_instance FROM hrflow_inbox_task WHERE task_name = 'hrflow-inbox-event'").isEmpty() && System.nanoTime() < settled) {
-        Thread.sleep(20); // the execution is removed just after the handler returns
-      }
+      awaitNoExecution();
       assertEquals(List.of(), rows("SELECT task_instance FROM hrflow_inbox_task WHERE task_name = 'hrflow-inbox-event'"), "no execution left");
       assertEquals(List.of(), rows("SELECT id FROM hrflow_inbox_event WHERE payload IS NOT NULL"), "handled events keep no payload");
     }
@@ -137,6 +136,64 @@ class PostgresInboxTest {
       assertEquals(200, client.post(Recorder.SECRET, "[" + Recorder.event("kept-1") + "," + Recorder.event("kept-2") + "]").status());
       recorder.await(done -> done.size() == 2, Duration.ofSeconds(10), "the two events handled");
       assertEquals(List.of(), List.copyOf(recorder.attempts.keySet().stream().filter(key -> key.startsWith("refuse")).toList()));
+    }
+  }
+
+  @Test
+  void withoutDeduplicationAnEventCostsAnEventRowOnlyOnceItsHandlerFails() throws Exception {
+    try (WebhookInbox inbox =
+            WebhookInbox.builder()
+                .dataSource(pool)
+                .dispatcher(recorder.dispatcher())
+                .maxAttempts(2)
+                .retryDelay(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                .pollingInterval(Duration.ofMillis(100))
+                .build();
+        WebhookServer server = serve(inbox);
+        KeepAliveClient client = new KeepAliveClient(server.port(), "/webhooks")) {
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, client.post(Recorder.SECRET, Recorder.event("lean-" + i)).status());
+      }
+      recorder.await(done -> done.size() == 5, Duration.ofSeconds(10), "five events handled");
+      awaitNoExecution();
+      assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM hrflow_inbox_event"), "handled events left no event row");
+
+      assertEquals(200, client.post(Recorder.SECRET, Recorder.event("fail-lean")).status());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (inbox.stats().retrying() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      InboxStats stats = inbox.stats();
+      assertEquals(1, stats.pending(), stats.toString());
+      assertEquals(1, stats.retrying(), stats.toString());
+      assertTrue(stats.oldestPendingAge().compareTo(Duration.ofSeconds(10)) < 0, "age from the time-ordered id: " + stats);
+      EventInbox.Entry failed = inbox.snapshot(10).pendingEvents().get(0);
+      assertEquals("profile.parsing.success", failed.type());
+      assertEquals(1, failed.attempts());
+      assertTrue(failed.lastError().contains("the downstream ATS is down (fail-lean)"), failed.lastError());
+      assertTrue(Duration.between(failed.receivedAt(), Instant.now()).abs().compareTo(Duration.ofSeconds(10)) < 0, failed.toString());
+
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (inbox.stats().dead() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      DeadEvent dead = InboxAdmin.of(pool).deadEvents(5).get(0);
+      assertEquals("profile.parsing.success", dead.type());
+      assertEquals(2, dead.attempts());
+      assertEquals(0, inbox.stats().pending());
+
+      recorder.failing = false;
+      assertEquals(1, inbox.replayDead());
+      recorder.await(done -> done.containsKey("fail-lean"), Duration.ofSeconds(10), "the replayed event handled");
+      awaitNoExecution();
+      assertEquals(List.of("DONE"), rows("SELECT status FROM hrflow_inbox_event WHERE payload IS NULL"), "the replayed event's row marked done, without payload");
+    }
+  }
+
+  private void awaitNoExecution() throws Exception {
+    long settled = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!rows("SELECT task_instance FROM hrflow_inbox_task WHERE task_name = 'hrflow-inbox-event'").isEmpty() && System.nanoTime() < settled) {
+      Thread.sleep(20); // the execution is removed just after the handler returns
     }
   }
 

@@ -25,6 +25,7 @@ public final class WebhookEvent {
 
   private final String type;
   private final JsonNode json;
+  private final byte[] source; // the bytes received when the request carried this event alone, or null
   private volatile Bound[] bound = NOTHING_BOUND;
 
   /** One binding kept: the value of {@code fields} bound to {@code type}. */
@@ -37,6 +38,11 @@ public final class WebhookEvent {
    * @param type the type to bind to, such as {@code Profile.class}
    */
   public WebhookEvent(String type, JsonNode json) {
+    this(type, json, null);
+  }
+
+  /** The same, received as {@code source} (the request's whole payload, this event alone), which it keeps. */
+  WebhookEvent(String type, JsonNode json, byte[] source) {
     if (type == null || type.isEmpty()) {
       throw new IllegalArgumentException("an event has a non-empty type");
     }
@@ -45,6 +51,7 @@ public final class WebhookEvent {
     }
     this.type = type;
     this.json = json;
+    this.source = source;
   }
 
   /**
@@ -69,6 +76,15 @@ public final class WebhookEvent {
   /** {@return the event's JSON object, exactly as sent (do not modify it)} */
   public JsonNode json() {
     return json;
+  }
+
+  /**
+   * The event's JSON as UTF-8 bytes, for storing or forwarding it: the bytes received when the request
+   * carried this event alone (exactly as sent, and without serializing the tree again), otherwise the
+   * tree serialized. A new array on each call.
+   */
+  public byte[] jsonBytes() {
+    return source != null ? source.clone() : json.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -6,6 +6,7 @@ import ai.hrflow.webhook.runtime.internal.console.ReceiverTap;
 import ai.hrflow.webhook.runtime.internal.decode.TooManyEventsException;
 import ai.hrflow.webhook.runtime.internal.http.BodyBudget;
 import ai.hrflow.webhook.runtime.internal.http.BodyReader;
+import ai.hrflow.webhook.runtime.internal.http.ExchangeScheduler;
 import ai.hrflow.webhook.runtime.internal.signature.SignatureHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -209,7 +210,7 @@ public final class WebhookReceiver {
       tap.verified(verified.scheme().name(), verified.payload().length);
     }
     try {
-      events = events(decoder.decode(verified.payload()));
+      events = events(decoder.decode(verified.payload()), verified.payload());
     } catch (TooManyEventsException e) {
       return rejected(WebhookResponse.tooManyEvents(e.getMessage()), "too many events", e.getMessage(), started);
     } catch (MalformedEventsException e) {
@@ -235,7 +236,7 @@ public final class WebhookReceiver {
     }
     if (!queued.isEmpty()) {
       try {
-        inbox.store(queued);
+        storeWaiting(queued);
       } catch (InboxUnavailableException failure) {
         WebhookResponse response = WebhookResponse.notStored();
         if (listener.active) {
@@ -246,6 +247,20 @@ public final class WebhookReceiver {
       }
     }
     return WebhookResponse.queued(events.size(), queued.size(), events.size() - queued.size());
+  }
+
+  /** Stores in the inbox; on the embedded server's threads, without holding one of its few running slots while the commit is awaited. */
+  private void storeWaiting(List<WebhookEvent> queued) throws InboxUnavailableException {
+    ExchangeScheduler.Slot slot = ExchangeScheduler.current();
+    if (slot == null) {
+      inbox.store(queued);
+      return;
+    }
+    slot.<Void, InboxUnavailableException>waitOutside(
+        () -> {
+          inbox.store(queued);
+          return null;
+        });
   }
 
   /**
@@ -361,12 +376,29 @@ public final class WebhookReceiver {
     return response;
   }
 
-  private static List<WebhookEvent> events(List<JsonNode> objects) {
+  private static List<WebhookEvent> events(List<JsonNode> objects, byte[] payload) {
+    if (objects.size() == 1 && !isArray(payload)) { // the payload is this event's JSON: kept for jsonBytes()
+      JsonNode object = objects.get(0);
+      return List.of(new WebhookEvent(object.get("type").textValue(), object, payload));
+    }
     List<WebhookEvent> events = new ArrayList<>(objects.size());
     for (JsonNode object : objects) {
       events.add(new WebhookEvent(object.get("type").textValue(), object));
     }
     return events;
+  }
+
+  /** {@return whether the JSON {@code payload} (decoded already, so valid) is an array} */
+  private static boolean isArray(byte[] payload) {
+    for (byte b : payload) {
+      if (b == '[') {
+        return true;
+      }
+      if (b == '{') {
+        return false;
+      }
+    }
+    return false; // before '{' only whitespace or a byte-order mark can come
   }
 
   @Override

@@ -230,6 +230,39 @@ class WebhookReceiverTest {
     assertFalse(WebhookReceiver.builder().secret(Signed.SECRET).toString().contains(Signed.SECRET));
   }
 
+  @ParameterizedTest
+  @EnumSource(SignatureScheme.class)
+  void anInboxGetsEachEventsBytesAsSentWhenTheRequestCarriedItAlone(SignatureScheme scheme) throws Exception {
+    List<WebhookEvent> stored = new ArrayList<>();
+    EventInbox inbox =
+        new EventInbox() {
+          @Override
+          public void store(List<WebhookEvent> events) {
+            stored.addAll(events);
+          }
+
+          @Override
+          public String unavailableReason() {
+            return null;
+          }
+        };
+    WebhookReceiver storing = WebhookReceiver.builder().secret(Signed.SECRET).dispatcher(hooks.dispatcher()).inbox(inbox).build();
+    String json = "{ \"type\" : \"profile.parsing.success\",\n  \"profile\": {\"key\": \"k\", \"info\": {\"full_name\": \"Zoë Ångström\"}}, \"n\": 1.50 }";
+    assertEquals(200, storing.receive(Signed.headers(scheme, json), Signed.utf8(json)).status());
+    byte[] bytes = stored.get(0).jsonBytes();
+    assertEquals(json, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), "exactly as sent, spacing and 1.50 included");
+    bytes[0] = 'x';
+    assertEquals('{', stored.get(0).jsonBytes()[0], "each call gives a copy");
+
+    stored.clear();
+    String batch = Signed.batch("profile.parsing.success", "job.embedding.error");
+    assertEquals(200, storing.receive(Signed.headers(scheme, batch), Signed.utf8(batch)).status());
+    JsonNode sent = JSON.readTree(batch);
+    for (int i = 0; i < 2; i++) {
+      assertEquals(sent.get(i), JSON.readTree(stored.get(i).jsonBytes()), "an event of a batch: its own JSON");
+    }
+  }
+
   private static JsonNode body(String json) throws Exception {
     return JSON.readTree(json);
   }

@@ -1,5 +1,8 @@
 package ai.hrflow.webhook.inbox.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +17,24 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Every statement the inbox runs on its two tables. An event is a row of {@value #TABLE}: {@code
- * PENDING} from its intake, with an execution in {@value EventTask#TABLE} that carries its payload
- * (db-scheduler hands the payload to the worker with the execution it claims, so running an event
- * reads nothing more); {@code DONE} once its handler returned (the execution is deleted in the same
- * statement; the row stays, without payload, for deduplication until the retention period ends); or
- * {@code DEAD} when it ran out of attempts (its execution deleted, its payload, last error and attempt
- * count kept in the row until replayed).
+ * Every statement the inbox runs on its two tables. A pending event is an execution in {@value
+ * EventTask#TABLE}, carrying its payload (db-scheduler hands the payload to the worker with the
+ * execution it claims, so running an event reads nothing more); its id is a time-ordered UUID
+ * ({@link EventIds}), so the oldest pending event is the smallest id. A row of {@value #TABLE} keeps
+ * what the execution does not:
+ *
+ * <ul>
+ *   <li>with deduplication, every event's key, from its intake until the retention period ends after
+ *       it was handled ({@code PENDING}, then {@code DONE} without payload);
+ *   <li>on H2, every event from its intake, with its payload until it is handled: see {@link
+ *       #requeueOrphans};
+ *   <li>the last error of an event whose handler failed ({@code PENDING}, written with the failure);
+ *   <li>a dead event ({@code DEAD}: its payload, attempts and last error, until replayed).
+ * </ul>
+ *
+ * <p>On PostgreSQL without deduplication an event therefore costs the database one row at intake
+ * and none more unless its handler fails: the intake inserts the execution alone, and completion
+ * deletes it.
  */
 public final class EventStore {
 
@@ -38,6 +52,8 @@ public final class EventStore {
   /** The columns db-scheduler's client fills when it schedules an execution (version 16, no priority). */
   private static final String EXECUTION_INSERT =
       "INSERT INTO " + EventTask.TABLE + " (task_name, task_instance, task_data, execution_time, picked, version)";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -96,6 +112,9 @@ public final class EventStore {
   }
 
   private static Set<String> intakePostgreSql(Connection connection, List<Pending> events, Instant now) throws SQLException {
+    if (events.stream().allMatch(event -> event.dedupKey() == null)) {
+      return intakeExecutions(connection, events, now);
+    }
     StringBuilder sql = new StringBuilder("WITH arrived (id, dedup_key, event_type, payload) AS (VALUES ");
     for (int i = 0; i < events.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::varchar, ?::text, ?::bytea)");
@@ -121,6 +140,27 @@ public final class EventStore {
           stored.add(ids.getString(1));
         }
       }
+      return stored;
+    }
+  }
+
+  /** Without deduplication on PostgreSQL: the executions alone, one multi-row insert; every event is stored. */
+  private static Set<String> intakeExecutions(Connection connection, List<Pending> events, Instant now) throws SQLException {
+    StringBuilder sql = new StringBuilder(EXECUTION_INSERT).append(" VALUES ");
+    for (int i = 0; i < events.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("('" + EventTask.NAME + "', ?, ?, ?, FALSE, 1)");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      OffsetDateTime due = timestamp(now);
+      int parameter = 1;
+      Set<String> stored = new HashSet<>();
+      for (Pending event : events) {
+        insert.setString(parameter++, event.id());
+        insert.setBytes(parameter++, event.payload());
+        insert.setObject(parameter++, due);
+        stored.add(event.id());
+      }
+      insert.executeUpdate();
       return stored;
     }
   }
@@ -180,11 +220,12 @@ public final class EventStore {
   }
 
   /**
-   * Marks events handled and deletes their executions, together: an execution is deleted only at the
-   * version it was claimed at (another node may have revived it since), and its event is marked done
-   * only if it was. One statement on PostgreSQL, one transaction on H2.
+   * Deletes the executions of handled events and marks their event rows (where there are any) done,
+   * together: an execution is deleted only at the version it was claimed at (another node may have
+   * revived it since), and its event is marked done only if it was. One statement on PostgreSQL, one
+   * transaction on H2.
    *
-   * @return for each event, whether it was marked done
+   * @return for each event, whether its execution was still this node's, and is now deleted
    */
   public List<Boolean> complete(List<Done> events, Instant now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
@@ -201,9 +242,10 @@ public final class EventStore {
       sql.append(i == 0 ? "" : ", ").append("(?::text, ?::bigint, ?::int)");
     }
     sql.append("), removed AS (DELETE FROM " + EventTask.TABLE + " execution USING handled WHERE execution.task_name = '" + EventTask.NAME + "'")
-        .append(" AND execution.task_instance = handled.id AND execution.version = handled.version RETURNING execution.task_instance)")
-        .append(" UPDATE " + TABLE + " event SET status = 'DONE', attempts = handled.attempt, payload = NULL, last_attempt_at = ?::timestamptz,")
-        .append(" done_at = ?::timestamptz FROM handled JOIN removed ON removed.task_instance = handled.id WHERE event.id = handled.id RETURNING event.id");
+        .append(" AND execution.task_instance = handled.id AND execution.version = handled.version RETURNING execution.task_instance),")
+        .append(" marked AS (UPDATE " + TABLE + " event SET status = 'DONE', attempts = handled.attempt, payload = NULL, last_attempt_at = ?::timestamptz,")
+        .append(" done_at = ?::timestamptz FROM handled JOIN removed ON removed.task_instance = handled.id WHERE event.id = handled.id)")
+        .append(" SELECT task_instance FROM removed");
     try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
       int parameter = 1;
       for (Done event : events) {
@@ -251,96 +293,152 @@ public final class EventStore {
     return outcomes;
   }
 
-  /** Records a failed attempt of a pending event that has attempts left: how many so far, and the error. */
-  public void recordFailure(String id, int attempts, String error, Instant now) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement("UPDATE " + TABLE + " SET attempts = ?, last_error = ?, last_attempt_at = ? WHERE id = ? AND status = 'PENDING'")) {
-      update.setInt(1, attempts);
-      update.setString(2, cut(error));
-      update.setObject(3, timestamp(now));
-      update.setString(4, id);
-      update.executeUpdate();
+  /**
+   * Records a failed attempt of a pending event that has attempts left: how many so far, and the
+   * error, in its event row (written now on PostgreSQL if the event has none yet), provided its
+   * execution is still the one claimed at {@code version}.
+   */
+  public void recordFailure(String id, long version, String type, int attempts, String error, Instant now) throws SQLException {
+    String sql =
+        dialect == Dialect.POSTGRESQL
+            ? "INSERT INTO " + TABLE + " AS event (id, event_type, status, attempts, last_error, received_at, last_attempt_at)"
+                + " SELECT ?, ?, 'PENDING', ?, ?, ?::timestamptz, ?::timestamptz WHERE EXISTS (SELECT 1 FROM " + EventTask.TABLE
+                + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ? AND version = ?)"
+                + " ON CONFLICT (id) DO UPDATE SET attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error,"
+                + " last_attempt_at = EXCLUDED.last_attempt_at WHERE event.status = 'PENDING'"
+            : "UPDATE " + TABLE + " SET attempts = ?, last_error = ?, last_attempt_at = ? WHERE id = ? AND status = 'PENDING'";
+    try (Connection connection = dataSource.getConnection(); PreparedStatement write = connection.prepareStatement(sql)) {
+      if (dialect == Dialect.POSTGRESQL) {
+        write.setString(1, id);
+        write.setString(2, type);
+        write.setInt(3, attempts);
+        write.setString(4, cut(error));
+        write.setObject(5, timestamp(receivedAt(id, now)));
+        write.setObject(6, timestamp(now));
+        write.setString(7, id);
+        write.setLong(8, version);
+      } else {
+        write.setInt(1, attempts);
+        write.setString(2, cut(error));
+        write.setObject(3, timestamp(now));
+        write.setString(4, id);
+      }
+      write.executeUpdate();
       commitIfNeeded(connection);
     }
   }
 
   /**
-   * Marks an event dead, keeping its payload, attempts and last error, and deletes its execution (at
-   * the version it was claimed at), in one transaction.
+   * Marks an event dead, keeping its payload, attempts and last error (in a row written now on
+   * PostgreSQL if it has none yet), and deletes its execution (at the version it was claimed at), in
+   * one transaction.
    *
    * @return whether the execution was still this node's to bury
    */
-  public boolean bury(String id, long version, int attempts, String error, byte[] payload, Instant now) throws SQLException {
+  public boolean bury(String id, long version, String type, int attempts, String error, byte[] payload, Instant now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       return inTransaction(
           connection,
           () -> {
             try (PreparedStatement delete =
                     connection.prepareStatement("DELETE FROM " + EventTask.TABLE + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ? AND version = ?");
-                PreparedStatement update =
+                PreparedStatement upsert =
                     connection.prepareStatement(
-                        "UPDATE " + TABLE + " SET status = 'DEAD', attempts = ?, last_error = ?, last_attempt_at = ?, payload = ? WHERE id = ?")) {
+                        dialect == Dialect.POSTGRESQL
+                            ? "INSERT INTO " + TABLE + " AS event (status, attempts, last_error, last_attempt_at, payload, id, event_type, received_at)"
+                                + " VALUES ('DEAD', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = 'DEAD', attempts = EXCLUDED.attempts,"
+                                + " last_error = EXCLUDED.last_error, last_attempt_at = EXCLUDED.last_attempt_at, payload = EXCLUDED.payload"
+                            : "UPDATE " + TABLE + " SET status = 'DEAD', attempts = ?, last_error = ?, last_attempt_at = ?, payload = ? WHERE id = ?")) {
               delete.setString(1, id);
               delete.setLong(2, version);
               if (delete.executeUpdate() == 0) {
                 return false;
               }
-              update.setInt(1, attempts);
-              update.setString(2, cut(error));
-              update.setObject(3, timestamp(now));
-              update.setBytes(4, payload);
-              update.setString(5, id);
-              update.executeUpdate();
+              upsert.setInt(1, attempts);
+              upsert.setString(2, cut(error));
+              upsert.setObject(3, timestamp(now));
+              upsert.setBytes(4, payload);
+              upsert.setString(5, id);
+              if (dialect == Dialect.POSTGRESQL) {
+                upsert.setString(6, type);
+                upsert.setObject(7, timestamp(receivedAt(id, now)));
+              }
+              upsert.executeUpdate();
               return true;
             }
           });
     }
   }
 
-  /** {@return the counts behind {@code stats()}, from the status index} */
+  /**
+   * {@return the counts behind {@code stats()}}: pending and retrying events from the executions (the
+   * oldest pending is the smallest id), dead ones from the status index.
+   */
   public Counts counts() throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
+        PreparedStatement executions =
             connection.prepareStatement(
-                "SELECT status, COUNT(*), MIN(received_at), SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) FROM " + TABLE
-                    + " WHERE status IN ('PENDING', 'DEAD') GROUP BY status");
-        ResultSet rows = select.executeQuery()) {
-      long pending = 0;
-      long retrying = 0;
-      long dead = 0;
-      Instant oldest = null;
-      while (rows.next()) {
-        if (rows.getString(1).equals("PENDING")) {
-          pending = rows.getLong(2);
-          OffsetDateTime first = rows.getObject(3, OffsetDateTime.class);
-          oldest = first == null ? null : first.toInstant();
-          retrying = rows.getLong(4);
-        } else {
-          dead = rows.getLong(2);
-        }
+                "SELECT COUNT(*), MIN(task_instance), SUM(CASE WHEN consecutive_failures > 0 THEN 1 ELSE 0 END) FROM " + EventTask.TABLE
+                    + " WHERE task_name = '" + EventTask.NAME + "'");
+        PreparedStatement dead = connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE + " WHERE status = 'DEAD'")) {
+      long pending;
+      long retrying;
+      Instant oldest;
+      try (ResultSet row = executions.executeQuery()) {
+        row.next();
+        pending = row.getLong(1);
+        oldest = row.getString(2) == null ? null : EventIds.timestamp(row.getString(2));
+        retrying = row.getLong(3);
       }
-      return new Counts(pending, retrying, dead, oldest);
+      try (ResultSet row = dead.executeQuery()) {
+        row.next();
+        return new Counts(pending, retrying, row.getLong(1), oldest);
+      }
     }
   }
 
-  /** {@return the first {@code limit} pending events, the oldest first} */
+  /**
+   * {@return the first {@code limit} pending events, the oldest first}: their executions, with what
+   * their event rows say where there are any (the type otherwise read from the payload).
+   */
   public List<Listed> pending(int limit) throws SQLException {
-    return listed("PENDING", limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT execution.task_instance, event.event_type, execution.consecutive_failures, event.last_error, event.received_at,"
+                    + " COALESCE(event.last_attempt_at, execution.last_failure), CASE WHEN event.event_type IS NULL THEN execution.task_data END"
+                    + " FROM " + EventTask.TABLE + " execution LEFT JOIN " + TABLE + " event ON event.id = execution.task_instance"
+                    + " WHERE execution.task_name = '" + EventTask.NAME + "' ORDER BY execution.task_instance LIMIT ?")) {
+      select.setInt(1, limit);
+      List<Listed> listed = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String id = rows.getString(1);
+          String type = rows.getString(2);
+          OffsetDateTime received = rows.getObject(5, OffsetDateTime.class);
+          OffsetDateTime last = rows.getObject(6, OffsetDateTime.class);
+          listed.add(
+              new Listed(
+                  id,
+                  type != null ? type : typeOf(rows.getBytes(7)),
+                  rows.getInt(3),
+                  rows.getString(4),
+                  received != null ? received.toInstant() : receivedAt(id, null),
+                  last == null ? null : last.toInstant()));
+        }
+      }
+      return listed;
+    }
   }
 
   /** {@return the first {@code limit} dead events, the oldest first} */
   public List<Listed> dead(int limit) throws SQLException {
-    return listed("DEAD", limit);
-  }
-
-  private List<Listed> listed(String status, int limit) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT id, event_type, attempts, last_error, received_at, last_attempt_at FROM " + TABLE
                     + " WHERE status = ? ORDER BY received_at, id LIMIT ?")) {
-      select.setString(1, status);
+      select.setString(1, "DEAD");
       select.setInt(2, limit);
       List<Listed> listed = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
@@ -460,6 +558,22 @@ public final class EventStore {
 
   private static OffsetDateTime timestamp(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** {@return when the event {@code id} was received, from its time-ordered id; {@code otherwise} for an id of another kind} */
+  private static Instant receivedAt(String id, Instant otherwise) {
+    Instant received = EventIds.timestamp(id);
+    return received != null ? received : otherwise;
+  }
+
+  /** {@return the {@code type} field of an event's JSON, or a placeholder if it cannot be read} */
+  private static String typeOf(byte[] payload) {
+    try {
+      JsonNode type = payload == null ? null : JSON.readTree(payload).get("type");
+      return type != null && type.isTextual() ? type.textValue() : "(unreadable)";
+    } catch (IOException unreadable) {
+      return "(unreadable)";
+    }
   }
 
   private static String cut(String error) {

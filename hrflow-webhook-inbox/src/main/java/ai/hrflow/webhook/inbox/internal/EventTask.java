@@ -159,7 +159,7 @@ public final class EventTask {
       Instant now = clock.instant();
       try {
         if (attempts >= maxAttempts) {
-          if (store.bury(id, execution.version, attempts, trace(thrown), (byte[]) execution.taskInstance.getData(), now)) {
+          if (store.bury(id, execution.version, type, attempts, trace(thrown), (byte[]) execution.taskInstance.getData(), now)) {
             LOG.log(
                 Level.WARNING,
                 "inbox event " + id + " (" + type + ") is dead: its handler failed " + attempts + " times;"
@@ -169,7 +169,7 @@ public final class EventTask {
           }
           return;
         }
-        store.recordFailure(id, attempts, trace(thrown), now);
+        store.recordFailure(id, execution.version, type, attempts, trace(thrown), now);
       } catch (SQLException e) {
         // Left picked: db-scheduler's dead-execution detection runs it again later.
         throw new IllegalStateException("inbox event " + id + ": its failure could not be recorded", e);

@@ -118,6 +118,13 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
     return CURRENT.get();
   }
 
+  /** {@return how many exchanges count against the soft limit now} */
+  int running() {
+    synchronized (lock) {
+      return running;
+    }
+  }
+
   /** {@return how many exchanges are in progress now} */
   public int inProgress() {
     return active.size();
@@ -179,6 +186,33 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
           running--;
         }
       }
+    }
+  }
+
+  /**
+   * The exchange on this thread stops counting against the soft limit while it waits for something
+   * other than its client or the CPU (the inbox's commit): the next exchange waiting for a thread
+   * starts now rather than after it. Threads that wait use no core, so the JIT's compiler threads
+   * still get theirs; the bound on exchanges in progress is unchanged.
+   */
+  private void released() {
+    Queued next = null;
+    synchronized (lock) {
+      running--;
+      if (running < softLimit && !pending.isEmpty()) {
+        next = pending.pollFirst();
+        running++;
+      }
+    }
+    if (next != null) {
+      start(next);
+    }
+  }
+
+  /** The exchange on this thread counts again, having waited (possibly above the soft limit for a moment). */
+  private void resumed() {
+    synchronized (lock) {
+      running++;
     }
   }
 
@@ -395,10 +429,33 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
       state = DONE;
     }
 
+    /**
+     * Runs {@code wait}, which blocks on something other than the client or the CPU (a database
+     * commit), without counting against the soft limit on running exchanges meanwhile.
+     */
+    public <T, E extends Exception> T waitOutside(Waiting<T, E> wait) throws E {
+      if (virtual()) {
+        return wait.run(); // no soft limit: one virtual thread per exchange
+      }
+      released();
+      try {
+        return wait.run();
+      } finally {
+        resumed();
+      }
+    }
+
     /** {@return the scheduler this slot belongs to} */
     ExchangeScheduler scheduler() {
       return ExchangeScheduler.this;
     }
+  }
+
+  /** Work that blocks outside the exchange: see {@link Slot#waitOutside}. */
+  @FunctionalInterface
+  public interface Waiting<T, E extends Exception> {
+    /** {@return what the wait gave} */
+    T run() throws E;
   }
 
   private static final class NamedThreads implements ThreadFactory {

@@ -3,6 +3,7 @@ package ai.hrflow.webhook.runtime.internal.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +61,56 @@ class ExchangeSchedulerTest {
       long waitedMillis = (System.nanoTime() - sent) / MS;
       assertTrue(waitedMillis < 500, "it waited " + waitedMillis + " ms, not about " + ExchangeScheduler.GROW_AFTER_MILLIS);
       released.countDown();
+    }
+  }
+
+  @Test
+  void exchangesWaitingOutsideDoNotHoldTheSoftLimitsThreads() throws Exception {
+    assumeFalse(ExchangeScheduler.virtual(), "virtual threads: no soft limit to hold");
+    try (ExchangeScheduler scheduler = new ExchangeScheduler(60_000 * MS, 100 * MS, 8, 2)) {
+      CountDownLatch waiting = new CountDownLatch(2);
+      CountDownLatch committed = new CountDownLatch(1);
+      for (int i = 0; i < 2; i++) {
+        scheduler.execute(
+            () -> {
+              try {
+                ExchangeScheduler.current()
+                    .waitOutside(
+                        () -> {
+                          waiting.countDown();
+                          committed.await(); // the inbox's commit
+                          return null;
+                        });
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+      }
+      assertTrue(waiting.await(1, TimeUnit.SECONDS));
+      assertEquals(0, scheduler.running(), "two exchanges wait for their commit: neither holds a running slot");
+      assertEquals(2, scheduler.inProgress(), "both are still in progress (the bound on exchanges counts them)");
+      CountDownLatch next = new CountDownLatch(2);
+      CountDownLatch hold = new CountDownLatch(1);
+      for (int i = 0; i < 2; i++) {
+        scheduler.execute(
+            () -> {
+              next.countDown();
+              try {
+                hold.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+      }
+      assertTrue(next.await(1, TimeUnit.SECONDS));
+      assertEquals(2, scheduler.running(), "the next two run within the soft limit of 2");
+      committed.countDown();
+      hold.countDown();
+      long deadline = System.nanoTime() + 2_000 * MS;
+      while (scheduler.running() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(0, scheduler.running(), "every slot given back once all four ended");
     }
   }
 
