@@ -11,7 +11,8 @@
 # and on embedded H2; the latency from acknowledgement to handler start at half the measured rate;
 # the intake of 1, 2 and 3 receiver JVMs on one PostgreSQL. Exits 1 if the median ratio is under
 # TARGET (0.5) on either database, or the p99 latency is not under 1 s. Environment: DURATION (10),
-# WARMUP (10), ROUNDS (3), CONNECTIONS (32), TARGET (0.5), LATENCY_SECONDS (20).
+# WARMUP (10), ROUNDS (3), CONNECTIONS (32), TARGET (0.5), LATENCY_SECONDS (20), SCHEME (SIGNED_HEX:
+# the official SDK's, the JSON in a header; BODY_HEX: the JSON in the body, a hex MAC in the header).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,7 @@ OUT=${OUT:-hrflow-webhook-benchmarks/target/inbox}
 mvn -B -q -ntp -pl hrflow-webhook-benchmarks -am install -DskipTests
 JAR=hrflow-webhook-benchmarks/target/benchmarks.jar
 mkdir -p "$OUT"
-java -cp "$JAR" ai.hrflow.webhook.benchmarks.SignedRequest profile-1k SIGNED_HEX inbox-test-secret > "$OUT/request.lua"
+java -cp "$JAR" ai.hrflow.webhook.benchmarks.SignedRequest profile-1k "${SCHEME:-SIGNED_HEX}" inbox-test-secret > "$OUT/request.lua"
 
 exec java ${JAVA_OPTS:-} -cp "$JAR" \
   -Dduration="${DURATION:-10}" -Dwarmup="${WARMUP:-10}" -Drounds="${ROUNDS:-3}" -Dconnections="${CONNECTIONS:-32}" \

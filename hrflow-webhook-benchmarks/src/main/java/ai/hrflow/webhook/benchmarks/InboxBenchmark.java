@@ -113,6 +113,7 @@ public final class InboxBenchmark {
         compareEmbedded(bare, folder.resolve("inbox"));
       } finally {
         bare.dispose();
+        deleteRecursively(folder); // gigabytes per run
       }
     }
   }
@@ -418,6 +419,14 @@ public final class InboxBenchmark {
       statement.execute("TRUNCATE TABLE " + table);
     } catch (SQLException missing) {
       // created by the inbox on its first start
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
