@@ -72,8 +72,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *
  * <p><b>Engine.</b> The queue is <a href="https://github.com/kagkarlsson/db-scheduler">db-scheduler</a>:
  * one execution per pending event in {@code hrflow_inbox_task}, claimed by one node (with {@code SKIP
- * LOCKED} on PostgreSQL), with heartbeats and the recovery of a dead node's executions. The events
- * themselves are in {@code hrflow_inbox_event}. Both tables are created on start (idempotently); the
+ * LOCKED} on PostgreSQL), with heartbeats and the recovery of a dead node's executions; the
+ * execution carries the event's payload as received. {@code hrflow_inbox_event} keeps what an
+ * execution does not: deduplication keys, last errors, dead events (and, on H2, every event until
+ * handled). Both tables are created on start (idempotently); the
  * scripts are in this jar, {@code ai/hrflow/webhook/inbox/schema-postgresql.sql} and {@code
  * schema-h2.sql}.
  *
@@ -295,7 +297,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   }
 
   /**
-   * Counts pending and dead events, and the age of the oldest pending one: three indexed queries.
+   * Counts pending and dead events, and the age of the oldest pending one: two indexed queries.
    *
    * @throws SQLException if the database cannot be reached
    */

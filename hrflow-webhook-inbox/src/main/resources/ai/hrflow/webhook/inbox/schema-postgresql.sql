@@ -2,8 +2,10 @@
 -- idempotent); teams that manage schemas themselves run it once and build the inbox with
 -- createSchema(false).
 --
--- hrflow_inbox_event: one row per stored event, kept after it is handled for the retention period
--- (deduplication looks here); the payload is dropped once the event is handled.
+-- hrflow_inbox_event: what a pending event's execution does not keep: with deduplication, every
+-- event's key (kept without payload for the retention period after it was handled); the last error
+-- of an event whose handler failed; dead events, with their payload until replayed. Without
+-- deduplication, an event handled the first time never has a row here.
 CREATE TABLE IF NOT EXISTS hrflow_inbox_event (
   id              VARCHAR(36) PRIMARY KEY,
   dedup_key       VARCHAR(64) UNIQUE,
@@ -19,7 +21,7 @@ CREATE TABLE IF NOT EXISTS hrflow_inbox_event (
 CREATE INDEX IF NOT EXISTS hrflow_inbox_event_status ON hrflow_inbox_event (status, received_at);
 
 -- hrflow_inbox_task: db-scheduler's executions table (its PostgreSQL layout for version 16), one
--- execution per pending event; a table of our own, so that an application's own db-scheduler
+-- execution per pending event, its id time-ordered, its data the event's JSON; a table of our own, so that an application's own db-scheduler
 -- never sees our tasks.
 CREATE TABLE IF NOT EXISTS hrflow_inbox_task (
   task_name            TEXT NOT NULL,
