@@ -256,11 +256,7 @@ public final class WebhookReceiver {
       inbox.store(queued);
       return;
     }
-    slot.<Void, InboxUnavailableException>waitOutside(
-        () -> {
-          inbox.store(queued);
-          return null;
-        });
+    slot.waitOutside(() -> inbox.store(queued));
   }
 
   /**
@@ -376,8 +372,9 @@ public final class WebhookReceiver {
     return response;
   }
 
-  private static List<WebhookEvent> events(List<JsonNode> objects, byte[] payload) {
-    if (objects.size() == 1 && !isArray(payload)) { // the payload is this event's JSON: kept for jsonBytes()
+  private static List<WebhookEvent> events(EventDecoder.Decoded decoded, byte[] payload) {
+    List<JsonNode> objects = decoded.events();
+    if (decoded.single()) { // the payload is this event's JSON: kept for jsonBytes()
       JsonNode object = objects.get(0);
       return List.of(new WebhookEvent(object.get("type").textValue(), object, payload));
     }
@@ -386,19 +383,6 @@ public final class WebhookReceiver {
       events.add(new WebhookEvent(object.get("type").textValue(), object));
     }
     return events;
-  }
-
-  /** {@return whether the JSON {@code payload} (decoded already, so valid) is an array} */
-  private static boolean isArray(byte[] payload) {
-    for (byte b : payload) {
-      if (b == '[') {
-        return true;
-      }
-      if (b == '{') {
-        return false;
-      }
-    }
-    return false; // before '{' only whitespace or a byte-order mark can come
   }
 
   @Override

@@ -28,6 +28,12 @@ import java.util.List;
  */
 public final class EventDecoder {
 
+  /**
+   * What a payload held: its events' JSON objects, and whether it was one event object (then the
+   * payload's bytes are that event's JSON) rather than an array of them.
+   */
+  public record Decoded(List<JsonNode> events, boolean single) {}
+
   /** HR-JSON nests about eight levels deep; two hundred leaves room for any extension. */
   public static final int MAX_NESTING_DEPTH = 200;
 
@@ -70,9 +76,10 @@ public final class EventDecoder {
    * @throws TooManyEventsException if the payload is an array of more than {@code maxEvents} events
    * @throws MalformedEventsException if the payload is not UTF-8 JSON, not an event object or an
    *     array of them, or an event lacks a non-empty string {@code type}
-   * @return the JSON object of each event, in order; each has a non-empty string {@code type}
+   * @return the JSON object of each event, in order, each with a non-empty string {@code type}; and
+   *     whether the payload was one event object rather than an array
    */
-  public List<JsonNode> decode(byte[] payload) throws MalformedEventsException {
+  public Decoded decode(byte[] payload) throws MalformedEventsException {
     if (payload.length == 0) {
       throw new MalformedEventsException("payload is empty");
     }
@@ -84,11 +91,12 @@ public final class EventDecoder {
       if (first == null) {
         throw new MalformedEventsException("payload is empty");
       }
-      List<JsonNode> events = first == JsonToken.START_ARRAY ? array(parser) : List.of(event(reader.readTree(parser), -1));
+      boolean array = first == JsonToken.START_ARRAY;
+      List<JsonNode> events = array ? array(parser) : List.of(event(reader.readTree(parser), -1));
       if (parser.nextToken() != null) {
         throw new MalformedEventsException("payload has content after its JSON value" + where(parser.currentLocation()));
       }
-      return events;
+      return new Decoded(events, !array);
     } catch (StreamConstraintsException e) {
       throw new MalformedEventsException("payload exceeds a read limit: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {

@@ -433,13 +433,14 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
      * Runs {@code wait}, which blocks on something other than the client or the CPU (a database
      * commit), without counting against the soft limit on running exchanges meanwhile.
      */
-    public <T, E extends Exception> T waitOutside(Waiting<T, E> wait) throws E {
+    public <E extends Exception> void waitOutside(Waiting<E> wait) throws E {
       if (virtual()) {
-        return wait.run(); // no soft limit: one virtual thread per exchange
+        wait.run(); // no soft limit: one virtual thread per exchange
+        return;
       }
       released();
       try {
-        return wait.run();
+        wait.run();
       } finally {
         resumed();
       }
@@ -453,9 +454,9 @@ public final class ExchangeScheduler implements Executor, AutoCloseable {
 
   /** Work that blocks outside the exchange: see {@link Slot#waitOutside}. */
   @FunctionalInterface
-  public interface Waiting<T, E extends Exception> {
-    /** {@return what the wait gave} */
-    T run() throws E;
+  public interface Waiting<E extends Exception> {
+    /** Waits, and whatever the wait was for. */
+    void run() throws E;
   }
 
   private static final class NamedThreads implements ThreadFactory {

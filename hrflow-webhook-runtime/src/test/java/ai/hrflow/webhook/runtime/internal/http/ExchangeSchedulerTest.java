@@ -79,7 +79,6 @@ class ExchangeSchedulerTest {
                         () -> {
                           waiting.countDown();
                           committed.await(); // the inbox's commit
-                          return null;
                         });
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
