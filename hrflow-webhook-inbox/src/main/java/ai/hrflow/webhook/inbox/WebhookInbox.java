@@ -8,6 +8,7 @@ import ai.hrflow.webhook.inbox.internal.EventIds;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.GroupCommit;
+import ai.hrflow.webhook.inbox.internal.LocalRuns;
 import ai.hrflow.webhook.inbox.internal.Schema;
 import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.InboxUnavailableException;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -133,7 +135,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
 
   private final Dialect dialect;
   private final EventStore store;
-  private final GroupCommit<List<EventStore.Pending>, Integer> intake;
+  private final GroupCommit<List<EventStore.Pending>, Set<String>> intake;
+  private final LocalRuns local;
   private final InboxAdmin admin;
   private final Availability availability;
   private final Scheduler scheduler;
@@ -158,6 +161,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     this.availability = new Availability(System::nanoTime);
     Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
     EventTask events = new EventTask(store, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
+    ExecutorService workers = workers(builder.workers);
+    String node = nodeName();
+    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR));
     Duration retention = builder.retention;
     RecurringTask<Void> cleanup =
         Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofMinutes(10))).execute((instance, context) -> deleteHandled(retention));
@@ -167,11 +173,11 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
             .tableName(EventTask.TABLE)
             .serializer(EventTask.PAYLOAD)
             .threads(builder.workers)
-            .executorService(workers(builder.workers))
+            .executorService(workers)
             .pollingInterval(builder.pollingInterval)
             .heartbeatInterval(HEARTBEAT)
             .missedHeartbeatsLimit(MISSED_HEARTBEATS)
-            .schedulerName(new SchedulerName.Fixed(nodeName()))
+            .schedulerName(new SchedulerName.Fixed(node))
             .shutdownMaxWait(builder.shutdownTimeout)
             .failureLogging(LogLevel.DEBUG, false); // our own lines say what failed, and what happens next
     // On PostgreSQL, claim due executions in batches, one statement per batch (SKIP LOCKED, so nodes
@@ -193,6 +199,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    long beat = HEARTBEAT.toMillis();
+    hints.scheduleAtFixedRate(() -> local.heartbeat(clock.instant()), beat, beat, TimeUnit.MILLISECONDS);
     this.description =
         "WebhookInbox[" + (embedded != null ? "embedded H2" : dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2") + ", workers=" + builder.workers
             + ", maxAttempts=" + builder.maxAttempts + ", retries " + builder.firstRetry + ".." + builder.maxRetry + ", deduplicate="
@@ -218,27 +226,50 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     if (!availability.mayTry(store::ping)) {
       throw new InboxUnavailableException(Availability.UNREACHABLE + " (it failed within the last second)", null);
     }
+    // Stored claimed by this node and run here, straight from memory, while its workers keep up;
+    // otherwise stored for any node to claim.
+    boolean runHere = local.reserve(events.size());
+    String claimedBy = runHere ? local.node() : null;
     List<EventStore.Pending> rows = new ArrayList<>(events.size());
     long now = clock.millis();
     for (WebhookEvent event : events) {
-      rows.add(new EventStore.Pending(EventIds.next(now), deduplicate ? event.fingerprint() : null, event.type(), event.jsonBytes()));
+      rows.add(new EventStore.Pending(EventIds.next(now), deduplicate ? event.fingerprint() : null, event.type(), event.jsonBytes(), claimedBy));
     }
-    int stored;
+    Set<String> stored;
     try {
       stored = intake(rows);
       availability.succeeded();
     } catch (SQLException | RuntimeException e) {
+      if (runHere) {
+        local.unreserve(rows.size());
+      }
       availability.failed(e);
       throw new InboxUnavailableException("the inbox database could not store the events: " + e, e);
     }
-    if (stored > 0) {
+    Instant storedAt = clock.instant();
+    int count = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      EventStore.Pending row = rows.get(i);
+      if (!stored.contains(row.id())) {
+        if (runHere) {
+          local.unreserve(1); // a duplicate of a stored event
+        }
+      } else {
+        count++;
+        if (runHere) {
+          local.run(row.id(), events.get(i), row.payload(), storedAt);
+        }
+      }
+    }
+    if (count > 0 && !runHere) {
       hintWorkers();
     }
-    notify(() -> listener.eventsStored(stored, rows.size() - stored));
+    int storedCount = count;
+    notify(() -> listener.eventsStored(storedCount, rows.size() - storedCount));
   }
 
   /** Stores the events; tries again after a deadlock or a serialization failure. */
-  private int intake(List<EventStore.Pending> rows) throws SQLException {
+  private Set<String> intake(List<EventStore.Pending> rows) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
         return intake.write(rows);
@@ -252,18 +283,14 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     }
   }
 
-  /** Writes several requests' events in one statement; {@return how many of each request's were stored} */
-  private List<Integer> intakeBatch(List<List<EventStore.Pending>> requests) throws SQLException {
+  /** Writes several requests' events in one statement; {@return the ids stored (of all the requests), for each request} */
+  private List<Set<String>> intakeBatch(List<List<EventStore.Pending>> requests) throws SQLException {
     List<EventStore.Pending> all = new ArrayList<>();
     for (List<EventStore.Pending> request : requests) {
       all.addAll(request);
     }
     Set<String> stored = store.intake(all, clock.instant());
-    List<Integer> counts = new ArrayList<>(requests.size());
-    for (List<EventStore.Pending> request : requests) {
-      counts.add((int) request.stream().filter(event -> stored.contains(event.id())).count());
-    }
-    return counts;
+    return Collections.nCopies(requests.size(), stored);
   }
 
   /**
@@ -361,8 +388,10 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       return;
     }
     closed = true;
+    local.stop(); // events this node stored and did not start yet are released, below
+    scheduler.stop(); // lets running handlers finish, up to the shutdown timeout; heartbeats go on meanwhile
+    local.releaseUnstarted();
     hints.shutdownNow();
-    scheduler.stop();
     if (embedded != null) {
       embedded.dispose();
     }

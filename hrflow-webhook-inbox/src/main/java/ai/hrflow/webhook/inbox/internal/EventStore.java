@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,17 +43,36 @@ public final class EventStore {
   /** The event table's name. */
   public static final String TABLE = "hrflow_inbox_event";
 
-  /** The most events one intake statement carries on PostgreSQL (five parameters each, under its 65,535). */
+  /** The most events one intake statement carries on PostgreSQL (six parameters each, under its 65,535). */
   public static final int EVENTS_PER_STATEMENT = 1000;
+
+  /** The most ids one heartbeat or release statement carries. */
+  static final int IDS_PER_STATEMENT = 500;
 
   /** The longest last error kept, in characters. */
   static final int MAX_ERROR_CHARS = 2000;
 
   private static final String SQL_STATE_DUPLICATE = "23505";
 
+  /**
+   * The version of an execution the intake inserted claimed by its node (db-scheduler's own claims
+   * count up from the version they find; only equality matters).
+   */
+  public static final long CLAIMED_VERSION = 1;
+
   /** The columns db-scheduler's client fills when it schedules an execution (version 16, no priority). */
   private static final String EXECUTION_INSERT =
       "INSERT INTO " + EventTask.TABLE + " (task_name, task_instance, task_data, execution_time, picked, version)";
+
+  /**
+   * The same, and the columns db-scheduler's claim sets: an execution claimed by the node that stored
+   * it ({@code picked}, {@code picked_by}, {@code last_heartbeat}), or not ({@code FALSE, NULL, NULL}).
+   */
+  private static final String CLAIMABLE_EXECUTION_INSERT =
+      "INSERT INTO " + EventTask.TABLE + " (task_name, task_instance, task_data, execution_time, picked, picked_by, last_heartbeat, version)";
+
+  /** Where an execution is this task's and has the given instance id: two parameters, id and version follow. */
+  private static final String THIS_EXECUTION = " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ? AND version = ?";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,8 +85,17 @@ public final class EventStore {
     this.dialect = dialect;
   }
 
-  /** One event to store: its id (also its execution's), its deduplication key or null, its type and JSON. */
-  public record Pending(String id, String dedupKey, String type, byte[] payload) {}
+  /**
+   * One event to store: its id (also its execution's), its deduplication key or null, its type and
+   * JSON, and the node that runs it straight from the intake ({@code claimedBy}, its execution then
+   * stored claimed, as db-scheduler's claim leaves it), or null to leave it to whichever node claims it.
+   */
+  public record Pending(String id, String dedupKey, String type, byte[] payload, String claimedBy) {
+    /** An event left to whichever node claims it. */
+    public Pending(String id, String dedupKey, String type, byte[] payload) {
+      this(id, dedupKey, type, payload, null);
+    }
+  }
 
   /** An event whose handler returned: its execution (as claimed, {@code version} included) and its attempt. */
   public record Done(String id, long version, int attempt) {}
@@ -115,14 +145,15 @@ public final class EventStore {
     if (events.stream().allMatch(event -> event.dedupKey() == null)) {
       return intakeExecutions(connection, events, now);
     }
-    StringBuilder sql = new StringBuilder("WITH arrived (id, dedup_key, event_type, payload) AS (VALUES ");
+    StringBuilder sql = new StringBuilder("WITH arrived (id, dedup_key, event_type, payload, claimed_by) AS (VALUES ");
     for (int i = 0; i < events.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::varchar, ?::text, ?::bytea)");
+      sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::varchar, ?::text, ?::bytea, ?::text)");
     }
     sql.append("), stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, status, attempts, received_at)")
         .append(" SELECT id, dedup_key, event_type, 'PENDING', 0, ?::timestamptz FROM arrived ON CONFLICT (dedup_key) DO NOTHING RETURNING id) ")
-        .append(EXECUTION_INSERT)
-        .append(" SELECT '" + EventTask.NAME + "', arrived.id, arrived.payload, ?::timestamptz, FALSE, 1 FROM arrived JOIN stored ON stored.id = arrived.id")
+        .append(CLAIMABLE_EXECUTION_INSERT)
+        .append(" SELECT '" + EventTask.NAME + "', arrived.id, arrived.payload, ?::timestamptz, arrived.claimed_by IS NOT NULL, arrived.claimed_by,")
+        .append(" CASE WHEN arrived.claimed_by IS NOT NULL THEN ?::timestamptz END, " + CLAIMED_VERSION + " FROM arrived JOIN stored ON stored.id = arrived.id")
         .append(" RETURNING task_instance");
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
       int parameter = 1;
@@ -131,7 +162,9 @@ public final class EventStore {
         insert.setString(parameter++, event.dedupKey());
         insert.setString(parameter++, event.type());
         insert.setBytes(parameter++, event.payload());
+        insert.setString(parameter++, event.claimedBy());
       }
+      insert.setObject(parameter++, timestamp(now));
       insert.setObject(parameter++, timestamp(now));
       insert.setObject(parameter, timestamp(now));
       Set<String> stored = new HashSet<>();
@@ -146,9 +179,9 @@ public final class EventStore {
 
   /** Without deduplication on PostgreSQL: the executions alone, one multi-row insert; every event is stored. */
   private static Set<String> intakeExecutions(Connection connection, List<Pending> events, Instant now) throws SQLException {
-    StringBuilder sql = new StringBuilder(EXECUTION_INSERT).append(" VALUES ");
+    StringBuilder sql = new StringBuilder(CLAIMABLE_EXECUTION_INSERT).append(" VALUES ");
     for (int i = 0; i < events.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("('" + EventTask.NAME + "', ?, ?, ?, FALSE, 1)");
+      sql.append(i == 0 ? "" : ", ").append("('" + EventTask.NAME + "', ?, ?, ?, ?, ?, ?, " + CLAIMED_VERSION + ")");
     }
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
       OffsetDateTime due = timestamp(now);
@@ -158,6 +191,7 @@ public final class EventStore {
         insert.setString(parameter++, event.id());
         insert.setBytes(parameter++, event.payload());
         insert.setObject(parameter++, due);
+        parameter = setClaim(insert, parameter, event, due);
         stored.add(event.id());
       }
       insert.executeUpdate();
@@ -170,7 +204,8 @@ public final class EventStore {
     try (PreparedStatement event =
             connection.prepareStatement(
                 "INSERT INTO " + TABLE + " (id, dedup_key, event_type, payload, status, attempts, received_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?)");
-        PreparedStatement execution = connection.prepareStatement(EXECUTION_INSERT + " VALUES ('" + EventTask.NAME + "', ?, ?, ?, FALSE, 1)")) {
+        PreparedStatement execution =
+            connection.prepareStatement(CLAIMABLE_EXECUTION_INSERT + " VALUES ('" + EventTask.NAME + "', ?, ?, ?, ?, ?, ?, " + CLAIMED_VERSION + ")")) {
       for (Pending pending : events) {
         event.setString(1, pending.id());
         event.setString(2, pending.dedupKey());
@@ -188,11 +223,105 @@ public final class EventStore {
         execution.setString(1, pending.id());
         execution.setBytes(2, pending.payload());
         execution.setObject(3, timestamp(now));
+        setClaim(execution, 4, pending, timestamp(now));
         execution.executeUpdate();
         stored.add(pending.id());
       }
     }
     return stored;
+  }
+
+  /** Sets {@code picked}, {@code picked_by} and {@code last_heartbeat} from {@code parameter} on; {@return the next parameter} */
+  private static int setClaim(PreparedStatement insert, int parameter, Pending event, OffsetDateTime now) throws SQLException {
+    boolean claimed = event.claimedBy() != null;
+    insert.setBoolean(parameter++, claimed);
+    insert.setString(parameter++, event.claimedBy());
+    insert.setObject(parameter++, claimed ? now : null, Types.TIMESTAMP_WITH_TIMEZONE);
+    return parameter;
+  }
+
+  /**
+   * Keeps the executions {@code ids} claimed by {@code node} alive: sets their heartbeat to {@code
+   * now}, as db-scheduler does for the executions it claimed itself, so that no other node takes them
+   * for a dead node's. Statements of up to {@value #IDS_PER_STATEMENT} ids.
+   */
+  public void heartbeat(List<String> ids, String node, Instant now) throws SQLException {
+    forChunks(ids, (connection, chunk) -> {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE " + EventTask.TABLE + " SET last_heartbeat = ? WHERE task_name = '" + EventTask.NAME + "' AND picked_by = ? AND task_instance IN ("
+                  + marks(chunk.size()) + ")")) {
+        update.setObject(1, timestamp(now));
+        update.setString(2, node);
+        for (int i = 0; i < chunk.size(); i++) {
+          update.setString(3 + i, chunk.get(i));
+        }
+        update.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Gives up {@code node}'s claim on the executions {@code ids}, not started, at the version the
+   * intake claimed them at: any node claims them again (what db-scheduler's reschedule does to an
+   * execution's claim). Statements of up to {@value #IDS_PER_STATEMENT} ids.
+   */
+  public void release(List<String> ids, String node) throws SQLException {
+    forChunks(ids, (connection, chunk) -> {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE " + EventTask.TABLE + " SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, version = version + 1 WHERE task_name = '"
+                  + EventTask.NAME + "' AND picked_by = ? AND version = " + CLAIMED_VERSION + " AND task_instance IN (" + marks(chunk.size()) + ")")) {
+        update.setString(1, node);
+        for (int i = 0; i < chunk.size(); i++) {
+          update.setString(2 + i, chunk.get(i));
+        }
+        update.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Schedules the execution {@code id}, claimed at {@code version}, again at {@code next} after a
+   * failed attempt, unclaimed: the statement db-scheduler's own reschedule runs.
+   *
+   * @return whether the execution was still the one claimed
+   */
+  public boolean reschedule(String id, long version, Instant next, Instant failedAt, int consecutiveFailures) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE " + EventTask.TABLE + " SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, last_failure = ?, consecutive_failures = ?,"
+                    + " execution_time = ?, version = version + 1" + THIS_EXECUTION)) {
+      update.setObject(1, timestamp(failedAt));
+      update.setInt(2, consecutiveFailures);
+      update.setObject(3, timestamp(next));
+      update.setString(4, id);
+      update.setLong(5, version);
+      boolean updated = update.executeUpdate() == 1;
+      commitIfNeeded(connection);
+      return updated;
+    }
+  }
+
+  private interface ChunkWork {
+    void run(Connection connection, List<String> chunk) throws SQLException;
+  }
+
+  private void forChunks(List<String> ids, ChunkWork work) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+        work.run(connection, ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
+        commitIfNeeded(connection);
+      }
+    }
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   /**
@@ -272,7 +401,7 @@ public final class EventStore {
   private static List<Boolean> completeH2(Connection connection, List<Done> events, Instant now) throws SQLException {
     List<Boolean> outcomes = new ArrayList<>(events.size());
     try (PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM " + EventTask.TABLE + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ? AND version = ?");
+            connection.prepareStatement("DELETE FROM " + EventTask.TABLE + THIS_EXECUTION);
         PreparedStatement update =
             connection.prepareStatement(
                 "UPDATE " + TABLE + " SET status = 'DONE', attempts = ?, payload = NULL, last_attempt_at = ?, done_at = ? WHERE id = ?")) {
@@ -341,7 +470,7 @@ public final class EventStore {
           connection,
           () -> {
             try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM " + EventTask.TABLE + " WHERE task_name = '" + EventTask.NAME + "' AND task_instance = ? AND version = ?");
+                    connection.prepareStatement("DELETE FROM " + EventTask.TABLE + THIS_EXECUTION);
                 PreparedStatement upsert =
                     connection.prepareStatement(
                         dialect == Dialect.POSTGRESQL

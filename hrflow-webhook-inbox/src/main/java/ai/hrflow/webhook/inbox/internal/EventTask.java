@@ -133,20 +133,95 @@ public final class EventTask {
     String handledType = type;
     return (complete, operations) -> {
       try {
-        completions.write(new EventStore.Done(instance.getId(), execution.version, attempt));
+        markDone(instance.getId(), execution.version, attempt, handledType, execution.executionTime, started, took);
       } catch (SQLException e) {
         // db-scheduler logs it and leaves the execution picked: it runs again once its heartbeat is old
         throw new IllegalStateException("inbox event " + instance.getId() + " was handled but could not be marked done; it will run again", e);
       }
-      Duration waited = Duration.between(execution.executionTime, started);
-      observer.handled(handledType, attempt, waited.isNegative() ? Duration.ZERO : waited, took);
-      if (LOG.isLoggable(Level.DEBUG)) {
-        LOG.log(Level.DEBUG, "inbox event {0} ({1}) handled on attempt {2} in {3} ms", instance.getId(), handledType, attempt, took.toMillis());
-      }
     };
   }
 
-  /** The retry and dead-letter policy. */
+  /**
+   * Runs an event that this node's intake stored already claimed ({@link EventStore#CLAIMED_VERSION},
+   * first attempt), with the event as the request carried it: no claim, no read of the execution, no
+   * second parse. What follows is what follows a claimed execution: marked done, or the retry and
+   * dead-letter policy, the retry through db-scheduler like any other. If the database cannot record
+   * the outcome, the execution stays claimed, and runs again once the node stops keeping its heartbeat.
+   *
+   * @param due when the event was stored
+   */
+  public void runClaimed(String id, WebhookEvent event, byte[] payload, Instant due) {
+    Instant started = clock.instant();
+    long dispatched = System.nanoTime();
+    try {
+      dispatcher.dispatch(event);
+    } catch (Exception | LinkageError | AssertionError e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        failed(id, EventStore.CLAIMED_VERSION, 1, event.type(), e, payload, next -> store.reschedule(id, EventStore.CLAIMED_VERSION, next, clock.instant(), 1));
+      } catch (SQLException | RuntimeException recording) {
+        LOG.log(Level.WARNING, "inbox event " + id + " (" + event.type() + "): its failure could not be recorded; it will run again", recording);
+      }
+      return;
+    }
+    try {
+      markDone(id, EventStore.CLAIMED_VERSION, 1, event.type(), due, started, Duration.ofNanos(System.nanoTime() - dispatched));
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "inbox event " + id + " (" + event.type() + ") was handled but could not be marked done; it will run again", e);
+    }
+  }
+
+  /** Marks a handled event done (group-committed with the other workers'), and tells the observer. */
+  private void markDone(String id, long version, int attempt, String type, Instant due, Instant started, Duration took) throws SQLException {
+    completions.write(new EventStore.Done(id, version, attempt));
+    Duration waited = Duration.between(due, started);
+    observer.handled(type, attempt, waited.isNegative() ? Duration.ZERO : waited, took);
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "inbox event {0} ({1}) handled on attempt {2} in {3} ms", id, type, attempt, took.toMillis());
+    }
+  }
+
+  /** Schedules a failed event's next attempt. */
+  @FunctionalInterface
+  private interface NextAttempt {
+    void at(Instant next) throws SQLException;
+  }
+
+  /**
+   * The retry and dead-letter policy, for a failed attempt of the execution {@code id} claimed at
+   * {@code version}: dead after {@code maxAttempts} (kept with its payload and last error), else the
+   * failure recorded and the next attempt scheduled, after the back-off, through {@code next}.
+   */
+  private void failed(String id, long version, int attempts, String type, Throwable thrown, byte[] payload, NextAttempt next) throws SQLException {
+    Instant now = clock.instant();
+    if (attempts >= maxAttempts) {
+      if (store.bury(id, version, type, attempts, trace(thrown), payload, now)) {
+        LOG.log(
+            Level.WARNING,
+            "inbox event " + id + " (" + type + ") is dead: its handler failed " + attempts + " times;"
+                + " it is kept with its last error, and replayDead() (or the CLI's inbox replay) queues it again",
+            thrown);
+        observer.failed(type, attempts, thrown, null);
+      }
+      return;
+    }
+    store.recordFailure(id, version, type, attempts, trace(thrown), now);
+    Duration delay = backoff.after(attempts);
+    String line =
+        "inbox event " + id + " (" + type + "): handler failed on attempt " + attempts + " of " + maxAttempts + ", next attempt in "
+            + (delay.toMillis() < 10_000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s") + ": " + thrown;
+    if (attempts == 1) {
+      LOG.log(Level.WARNING, line, thrown); // the stack trace once; later attempts say it again in one line
+    } else {
+      LOG.log(Level.WARNING, line);
+    }
+    observer.failed(type, attempts, thrown, delay);
+    next.at(now.plus(delay));
+  }
+
+  /** The retry and dead-letter policy, for executions db-scheduler claimed. */
   private final class RetryOrBury implements FailureHandler<byte[]> {
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<byte[]> operations) {
@@ -155,36 +230,19 @@ public final class EventTask {
       Throwable cause = complete.getCause().orElse(null);
       Throwable thrown = cause instanceof HandlerFailure failure ? failure.getCause() : cause;
       String type = cause instanceof HandlerFailure failure ? failure.type : "(unknown)";
-      int attempts = execution.consecutiveFailures + 1;
-      Instant now = clock.instant();
       try {
-        if (attempts >= maxAttempts) {
-          if (store.bury(id, execution.version, type, attempts, trace(thrown), (byte[]) execution.taskInstance.getData(), now)) {
-            LOG.log(
-                Level.WARNING,
-                "inbox event " + id + " (" + type + ") is dead: its handler failed " + attempts + " times;"
-                    + " it is kept with its last error, and replayDead() (or the CLI's inbox replay) queues it again",
-                thrown);
-            observer.failed(type, attempts, thrown, null);
-          }
-          return;
-        }
-        store.recordFailure(id, execution.version, type, attempts, trace(thrown), now);
+        failed(
+            id,
+            execution.version,
+            execution.consecutiveFailures + 1,
+            type,
+            thrown,
+            (byte[]) execution.taskInstance.getData(),
+            next -> operations.reschedule(complete, next));
       } catch (SQLException e) {
         // Left picked: db-scheduler's dead-execution detection runs it again later.
         throw new IllegalStateException("inbox event " + id + ": its failure could not be recorded", e);
       }
-      Duration delay = backoff.after(attempts);
-      String line =
-          "inbox event " + id + " (" + type + "): handler failed on attempt " + attempts + " of " + maxAttempts + ", next attempt in "
-              + (delay.toMillis() < 10_000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s") + ": " + thrown;
-      if (attempts == 1) {
-        LOG.log(Level.WARNING, line, thrown); // the stack trace once; later attempts say it again in one line
-      } else {
-        LOG.log(Level.WARNING, line);
-      }
-      observer.failed(type, attempts, thrown, delay);
-      operations.reschedule(complete, now.plus(delay));
     }
   }
 

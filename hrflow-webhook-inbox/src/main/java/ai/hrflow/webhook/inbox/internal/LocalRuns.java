@@ -1,0 +1,160 @@
+package ai.hrflow.webhook.inbox.internal;
+
+import ai.hrflow.webhook.runtime.WebhookEvent;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The events a node runs straight from its own intake. The intake stores their executions already
+ * claimed by this node (as db-scheduler's claim leaves an execution), and hands the events, still in
+ * memory, to this node's workers: no claim statement, no polling, no read of the payload back and no
+ * second parse, for most events. Up to {@code capacity} such events are held at once (queued or
+ * running); beyond that, a request's events are stored unclaimed, for db-scheduler to claim on any
+ * node, as when their handlers fall behind.
+ *
+ * <p>A held execution is this node's like one db-scheduler claimed: {@link #heartbeat} keeps it alive
+ * (every heartbeat interval, as db-scheduler does for its own), and if the node dies its heartbeat
+ * ages and db-scheduler's dead-execution check on any node revives it. When the inbox closes, events
+ * not started yet are released at once ({@link #releaseUnstarted}) rather than left to age. Safe for
+ * concurrent use.
+ */
+public final class LocalRuns {
+
+  private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook.inbox");
+
+  private final EventStore store;
+  private final EventTask task;
+  private final Executor workers;
+  private final String node;
+  private final Semaphore room;
+  private final ConcurrentHashMap<String, Boolean> held = new ConcurrentHashMap<>(); // id -> whether its handler started
+  private final Queue<String> unstarted = new ConcurrentLinkedQueue<>();
+  private volatile boolean stopping;
+
+  /**
+   * Runs events on {@code workers} (the same threads as db-scheduler's executions: {@code workers()}
+   * bounds both together), as the node {@code node}, up to {@code capacity} at once.
+   */
+  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity) {
+    this.store = store;
+    this.task = task;
+    this.workers = workers;
+    this.node = node;
+    this.room = new Semaphore(capacity);
+  }
+
+  /** {@return the node name that claims the executions: {@code picked_by}} */
+  public String node() {
+    return node;
+  }
+
+  /**
+   * Reserves room for {@code events} events, before their intake.
+   *
+   * @return whether they may be stored claimed; if so, each is then either {@link #run} or {@link
+   *     #unreserve}d
+   */
+  public boolean reserve(int events) {
+    return !stopping && room.tryAcquire(events);
+  }
+
+  /** Gives back room reserved for events that were not stored (a failed intake, duplicates). */
+  public void unreserve(int events) {
+    room.release(events);
+  }
+
+  /**
+   * Runs a stored event, claimed by this node, on a worker (reserved before).
+   *
+   * @param id its id and execution's
+   * @param payload its JSON as stored (kept with it if it dies)
+   * @param storedAt when its intake committed
+   */
+  public void run(String id, WebhookEvent event, byte[] payload, Instant storedAt) {
+    held.put(id, Boolean.FALSE);
+    try {
+      workers.execute(() -> runNow(id, event, payload, storedAt));
+    } catch (RejectedExecutionException closed) {
+      unstarted.add(id);
+      held.remove(id);
+      room.release();
+    }
+  }
+
+  private void runNow(String id, WebhookEvent event, byte[] payload, Instant storedAt) {
+    try {
+      if (stopping) {
+        unstarted.add(id); // released by releaseUnstarted: for another node, or the next start
+        return;
+      }
+      held.put(id, Boolean.TRUE);
+      task.runClaimed(id, event, payload, storedAt);
+    } finally {
+      held.remove(id); // done, rescheduled, released, or left to age if the database failed
+      room.release();
+    }
+  }
+
+  /** {@return how many events this node holds: stored claimed, not yet done} */
+  public int held() {
+    return held.size();
+  }
+
+  /**
+   * Sets the heartbeat of every execution this node holds to {@code now}; logs a failure (the
+   * executions then age, and run elsewhere if the database is back before this node's next
+   * heartbeats).
+   */
+  public void heartbeat(Instant now) {
+    List<String> ids = new ArrayList<>(held.keySet());
+    try {
+      store.heartbeat(ids, node, now);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "inbox: the heartbeat of " + ids.size() + " events this node is running could not be written; trying again", e);
+    }
+  }
+
+  /** Stops taking events: {@link #reserve} refuses from now on, and events not started yet are not started. */
+  public void stop() {
+    stopping = true;
+  }
+
+  /**
+   * Gives up this node's claim on the events it did not start (after {@link #stop()} and the workers
+   * are done, or dropped what was queued), so that any node runs them at once; if the database cannot
+   * be reached, they run once their heartbeat is old, like a dead node's.
+   *
+   * @return how many were released
+   */
+  public int releaseUnstarted() {
+    List<String> ids = new ArrayList<>();
+    for (String id; (id = unstarted.poll()) != null; ) {
+      ids.add(id);
+    }
+    held.forEach(
+        (id, started) -> {
+          if (!started && held.remove(id, Boolean.FALSE)) {
+            ids.add(id); // dropped from the workers' queue when they were stopped
+          }
+        });
+    try {
+      store.release(ids, node);
+      return ids.size();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "inbox: " + ids.size() + " events this node had not started could not be released; they run again once their heartbeat is old",
+          e);
+      return 0;
+    }
+  }
+}
