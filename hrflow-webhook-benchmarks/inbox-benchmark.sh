@@ -11,7 +11,7 @@
 # and on embedded H2; the latency from acknowledgement to handler start at half the measured rate;
 # the intake of 1, 2 and 3 receiver JVMs on one PostgreSQL. Exits 1 if the median ratio is under
 # TARGET (0.5) on either database, or the p99 latency is not under 1 s. Environment: DURATION (10),
-# WARMUP (10), ROUNDS (5), CONNECTIONS (32), TARGET (0.5), LATENCY_SECONDS (20), SCHEME (SIGNED_HEX:
+# WARMUP (30), ROUNDS (5), CONNECTIONS (32), TARGET (0.5), LATENCY_SECONDS (20), SCHEME (SIGNED_HEX:
 # the official SDK's, the JSON in a header; BODY_HEX: the JSON in the body, a hex MAC in the header).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,6 @@ mkdir -p "$OUT"
 java -cp "$JAR" ai.hrflow.webhook.benchmarks.SignedRequest profile-1k "${SCHEME:-SIGNED_HEX}" inbox-test-secret > "$OUT/request.lua"
 
 exec java ${JAVA_OPTS:-} -cp "$JAR" \
-  -Dduration="${DURATION:-10}" -Dwarmup="${WARMUP:-10}" -Drounds="${ROUNDS:-5}" -Dconnections="${CONNECTIONS:-32}" \
+  -Dduration="${DURATION:-10}" -Dwarmup="${WARMUP:-30}" -Drounds="${ROUNDS:-5}" -Dconnections="${CONNECTIONS:-32}" \
   -Dtarget="${TARGET:-0.5}" -Dlatency.seconds="${LATENCY_SECONDS:-20}" \
   ai.hrflow.webhook.benchmarks.InboxBenchmark "$OUT/request.lua" "$(cd "$OUT" && pwd)" ${1:-postgresql,h2,latency,fleet}

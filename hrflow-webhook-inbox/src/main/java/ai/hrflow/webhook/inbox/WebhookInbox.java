@@ -94,7 +94,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
    * workers / commit time (8 workers measured p99 latency growing without bound at 1,800 events/s here,
    * 32 measured 115 ms).
    */
-  public static final int DEFAULT_WORKERS = 32;
+  public static final int DEFAULT_WORKERS = 64;
 
   /** The default number of attempts before an event is dead: 10 (about two and a half hours of retries). */
   public static final int DEFAULT_MAX_ATTEMPTS = 10;
