@@ -65,9 +65,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p><b>Semantics.</b> A request's events are stored in one transaction, all or none; the receiver
  * answers 200 only after the commit, and 503 with {@code Retry-After} when the database cannot take
  * them. Each stored event reaches its handler at least once: a JVM killed at any moment loses no
- * stored event, and the events it had claimed (running, or queued for its workers: up to four times
- * {@code workers}) run again (on another node, or on this one restarted) once their heartbeat is
- * {@link #DEAD_NODE_AFTER} old, within a minute. A handler may therefore run twice
+ * stored event, and the events it held (running, or queued for its workers: up to four times {@code
+ * workers} of those it stored itself, and as many claimed from the queue) run again (on another node,
+ * or on this one restarted) once their heartbeat is {@link #DEAD_NODE_AFTER} old, within a minute. A handler may therefore run twice
  * for one event when its node dies mid-handler; order is not guaranteed. With {@code
  * deduplicate(true)}, an event delivered again (same type and JSON) is acknowledged and stored once,
  * across every node sharing the database, for as long as the {@code retention} keeps it.
@@ -75,7 +75,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p><b>Engine.</b> The queue is <a href="https://github.com/kagkarlsson/db-scheduler">db-scheduler</a>:
  * one execution per pending event in {@code hrflow_inbox_task}, claimed by one node (with {@code SKIP
  * LOCKED} on PostgreSQL), with heartbeats and the recovery of a dead node's executions; the
- * execution carries the event's payload as received. {@code hrflow_inbox_event} keeps what an
+ * execution carries the event's payload as received. The node that stores an event runs it itself,
+ * from memory: its intake stores the execution already claimed by the node, which keeps its heartbeat
+ * (up to four times {@code workers} at once; beyond that, events are stored for any node to claim).
+ * Retries go through the queue. {@code hrflow_inbox_event} keeps what an
  * execution does not: deduplication keys, last errors, dead events (and, on H2, every event until
  * handled). Both tables are created on start (idempotently); the
  * scripts are in this jar, {@code ai/hrflow/webhook/inbox/schema-postgresql.sql} and {@code
@@ -88,11 +91,12 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class WebhookInbox implements EventInbox, AutoCloseable {
 
   /**
-   * The default number of handlers running at once, per node: 32. A worker stays with its event until
+   * The default number of handlers running at once, per node: 64. A worker stays with its event until
    * the event is marked done (one commit, shared with the other workers'), so that a node that dies
-   * leaves at most this many events run but not marked done; with fewer, a node's rate is bounded by
-   * workers / commit time (8 workers measured p99 latency growing without bound at 1,800 events/s here,
-   * 32 measured 115 ms).
+   * leaves at most this many events run but not marked done; a node's rate is therefore bounded by
+   * workers / (handler time + commit time). On two cores with PostgreSQL, 32 workers fell behind the
+   * node's own intake in most rounds of BENCHMARKS.md section 5 (backlogs of tens of thousands of
+   * events), 64 in one round in five.
    */
   public static final int DEFAULT_WORKERS = 64;
 
@@ -380,7 +384,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   /**
    * Stops taking events (the receiver answers 503 from now on) and stops the workers, letting running
    * handlers finish (up to the shutdown timeout); closes the embedded database. Events not yet run
-   * stay stored, and run at the next start or on another node.
+   * stay stored, and run at the next start or on another node: those this node stored and had not
+   * started are released at once, for any node to claim.
    */
   @Override
   public void close() {
@@ -520,7 +525,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
 
     /**
      * How many handlers run at once on this node; default {@value #DEFAULT_WORKERS}. Also the most
-     * events a node killed mid-work can leave to run a second time.
+     * events a node killed mid-work can leave to run a second time. The node holds up to four times
+     * this many of the events it stores, to run itself.
      *
      * @return this builder
      */

@@ -66,6 +66,17 @@ class ExecutionRowTest {
     scheduled.remove("task_instance");
     ours.remove("task_instance");
     assertEquals(scheduled, ours, "our execution row, column by column, against db-scheduler's");
+
+    // An execution the intake stores claimed by its node: as db-scheduler's claim leaves one (picked,
+    // by the node, its heartbeat the claim's time), the rest as scheduled.
+    new EventStore(database, dialect).intake(List.of(new EventStore.Pending("claimed-by-intake", null, "profile.parsing.success", payload, "node-1")), due);
+    Map<String, Object> claimed = row(database, "claimed-by-intake");
+    claimed.remove("task_instance");
+    Map<String, Object> expected = new LinkedHashMap<>(scheduled);
+    expected.put("picked", Boolean.TRUE.toString());
+    expected.put("picked_by", "node-1");
+    expected.put("last_heartbeat", scheduled.get("execution_time"));
+    assertEquals(expected, claimed, "a claimed execution row, column by column");
   }
 
   private static Map<String, Object> row(DataSource database, String instance) throws Exception {

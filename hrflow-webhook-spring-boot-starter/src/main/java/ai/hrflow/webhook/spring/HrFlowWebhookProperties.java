@@ -55,7 +55,7 @@ public class HrFlowWebhookProperties {
     private boolean enabled;
 
     /** How many handlers run at once on this node. */
-    private int workers = 32;
+    private int workers = 64;
 
     /** How many attempts an event gets before it is dead (kept, counted, replayable). */
     private int maxAttempts = 10;
