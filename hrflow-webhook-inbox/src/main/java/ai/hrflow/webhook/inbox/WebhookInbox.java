@@ -77,7 +77,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * LOCKED} on PostgreSQL), with heartbeats and the recovery of a dead node's executions; the
  * execution carries the event's payload as received. The node that stores an event runs it itself,
  * from memory: its intake stores the execution already claimed by the node, which keeps its heartbeat
- * (up to four times {@code workers} at once; beyond that, events are stored for any node to claim).
+ * (up to four times {@code workers} at once, and 32 MiB of their JSON; beyond that, events are
+ * stored for any node to claim).
  * Retries go through the queue. {@code hrflow_inbox_event} keeps what an
  * execution does not: deduplication keys, last errors, dead events (and, on H2, every event until
  * handled). Both tables are created on start (idempotently); the
@@ -136,6 +137,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private static final int CLEANUP_BATCH = 10_000;
   private static final long HINT_MILLIS = 20;
   private static final double CLAIM_FACTOR = 4.0;
+  /** The most JSON a node holds in memory, of the events it stored to run itself: 32 MiB. */
+  private static final long HELD_BYTES = 32L << 20;
 
   private final Dialect dialect;
   private final EventStore store;
@@ -167,7 +170,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     EventTask events = new EventTask(store, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
     ExecutorService workers = workers(builder.workers);
     String node = nodeName();
-    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR));
+    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES);
     Duration retention = builder.retention;
     RecurringTask<Void> cleanup =
         Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofMinutes(10))).execute((instance, context) -> deleteHandled(retention));
@@ -232,12 +235,20 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     }
     // Stored claimed by this node and run here, straight from memory, while its workers keep up;
     // otherwise stored for any node to claim.
-    boolean runHere = local.reserve(events.size());
+    List<byte[]> payloads = new ArrayList<>(events.size());
+    long bytes = 0;
+    for (WebhookEvent event : events) {
+      byte[] payload = event.jsonBytes();
+      payloads.add(payload);
+      bytes += payload.length;
+    }
+    boolean runHere = local.reserve(events.size(), bytes);
     String claimedBy = runHere ? local.node() : null;
     List<EventStore.Pending> rows = new ArrayList<>(events.size());
     long now = clock.millis();
-    for (WebhookEvent event : events) {
-      rows.add(new EventStore.Pending(EventIds.next(now), deduplicate ? event.fingerprint() : null, event.type(), event.jsonBytes(), claimedBy));
+    for (int i = 0; i < events.size(); i++) {
+      WebhookEvent event = events.get(i);
+      rows.add(new EventStore.Pending(EventIds.next(now), deduplicate ? event.fingerprint() : null, event.type(), payloads.get(i), claimedBy));
     }
     Set<String> stored;
     try {
@@ -245,7 +256,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       availability.succeeded();
     } catch (SQLException | RuntimeException e) {
       if (runHere) {
-        local.unreserve(rows.size());
+        local.unreserve(rows.size(), bytes);
       }
       availability.failed(e);
       throw new InboxUnavailableException("the inbox database could not store the events: " + e, e);
@@ -256,7 +267,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       EventStore.Pending row = rows.get(i);
       if (!stored.contains(row.id())) {
         if (runHere) {
-          local.unreserve(1); // a duplicate of a stored event
+          local.unreserve(1, row.payload().length); // a duplicate of a stored event
         }
       } else {
         count++;

@@ -12,14 +12,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The events a node runs straight from its own intake. The intake stores their executions already
  * claimed by this node (as db-scheduler's claim leaves an execution), and hands the events, still in
  * memory, to this node's workers: no claim statement, no polling, no read of the payload back and no
- * second parse, for most events. Up to {@code capacity} such events are held at once (queued or
- * running); beyond that, a request's events are stored unclaimed, for db-scheduler to claim on any
- * node, as when their handlers fall behind.
+ * second parse, for most events. Up to {@code capacity} such events, and {@code maxBytes} of their
+ * JSON, are held at once (queued or running); beyond that, a request's events are stored unclaimed,
+ * for db-scheduler to claim on any node, as when their handlers fall behind.
  *
  * <p>A held execution is this node's like one db-scheduler claimed: {@link #heartbeat} keeps it alive
  * (every heartbeat interval, as db-scheduler does for its own), and if the node dies its heartbeat
@@ -36,20 +37,24 @@ public final class LocalRuns {
   private final Executor workers;
   private final String node;
   private final Semaphore room;
+  private final long maxBytes;
+  private final AtomicLong heldBytes = new AtomicLong();
   private final ConcurrentHashMap<String, Boolean> held = new ConcurrentHashMap<>(); // id -> whether its handler started
   private final Queue<String> unstarted = new ConcurrentLinkedQueue<>();
   private volatile boolean stopping;
 
   /**
    * Runs events on {@code workers} (the same threads as db-scheduler's executions: {@code workers()}
-   * bounds both together), as the node {@code node}, up to {@code capacity} at once.
+   * bounds both together), as the node {@code node}, up to {@code capacity} events and {@code
+   * maxBytes} of their JSON at once.
    */
-  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity) {
+  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity, long maxBytes) {
     this.store = store;
     this.task = task;
     this.workers = workers;
     this.node = node;
     this.room = new Semaphore(capacity);
+    this.maxBytes = maxBytes;
   }
 
   /** {@return the node name that claims the executions: {@code picked_by}} */
@@ -58,17 +63,25 @@ public final class LocalRuns {
   }
 
   /**
-   * Reserves room for {@code events} events, before their intake.
+   * Reserves room for {@code events} events of {@code bytes} of JSON in all, before their intake.
    *
    * @return whether they may be stored claimed; if so, each is then either {@link #run} or {@link
    *     #unreserve}d
    */
-  public boolean reserve(int events) {
-    return !stopping && room.tryAcquire(events);
+  public boolean reserve(int events, long bytes) {
+    if (stopping || !room.tryAcquire(events)) {
+      return false;
+    }
+    if (heldBytes.addAndGet(bytes) > maxBytes) {
+      unreserve(events, bytes);
+      return false;
+    }
+    return true;
   }
 
   /** Gives back room reserved for events that were not stored (a failed intake, duplicates). */
-  public void unreserve(int events) {
+  public void unreserve(int events, long bytes) {
+    heldBytes.addAndGet(-bytes);
     room.release(events);
   }
 
@@ -86,7 +99,7 @@ public final class LocalRuns {
     } catch (RejectedExecutionException closed) {
       unstarted.add(id);
       held.remove(id);
-      room.release();
+      unreserve(1, payload.length);
     }
   }
 
@@ -100,7 +113,7 @@ public final class LocalRuns {
       task.runClaimed(id, event, payload, storedAt);
     } finally {
       held.remove(id); // done, rescheduled, released, or left to age if the database failed
-      room.release();
+      unreserve(1, payload.length);
     }
   }
 
