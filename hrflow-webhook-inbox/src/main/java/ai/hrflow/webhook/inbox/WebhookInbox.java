@@ -67,10 +67,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * them. Each stored event reaches its handler at least once: a JVM killed at any moment loses no
  * stored event, and the events it held (running, or queued for its workers: up to four times {@code
  * workers} of those it stored itself, and as many claimed from the queue) run again (on another node,
- * or on this one restarted) once their heartbeat is {@link #DEAD_NODE_AFTER} old, within a minute. A handler may therefore run twice
- * for one event when its node dies mid-handler; order is not guaranteed. With {@code
- * deduplicate(true)}, an event delivered again (same type and JSON) is acknowledged and stored once,
- * across every node sharing the database, for as long as the {@code retention} keeps it.
+ * or on this one restarted) once their heartbeat is {@link #DEAD_NODE_AFTER} old, within a minute. A
+ * handler may therefore run twice for one event when its node dies mid-handler (at most {@code
+ * workers} events); order is not guaranteed. With {@code deduplicate(true)}, an event delivered
+ * again (same type and JSON) is acknowledged and stored once, across every node sharing the
+ * database, for as long as the {@code retention} keeps it.
  *
  * <p><b>Engine.</b> The queue is <a href="https://github.com/kagkarlsson/db-scheduler">db-scheduler</a>:
  * one execution per pending event in {@code hrflow_inbox_task}, claimed by one node (with {@code SKIP
@@ -78,12 +79,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * execution carries the event's payload as received. The node that stores an event runs it itself,
  * from memory: its intake stores the execution already claimed by the node, which keeps its heartbeat
  * (up to four times {@code workers} at once, and 32 MiB of their JSON; beyond that, events are
- * stored for any node to claim).
- * Retries go through the queue. {@code hrflow_inbox_event} keeps what an
- * execution does not: deduplication keys, last errors, dead events (and, on H2, every event until
- * handled). Both tables are created on start (idempotently); the
- * scripts are in this jar, {@code ai/hrflow/webhook/inbox/schema-postgresql.sql} and {@code
- * schema-h2.sql}.
+ * stored for any node to claim). Retries go through the queue. {@code hrflow_inbox_event} keeps what
+ * an execution does not: deduplication keys, last errors, dead events (and, on H2, every event until
+ * handled). Both tables are created on start (idempotently); the scripts are in this jar, {@code
+ * ai/hrflow/webhook/inbox/schema-postgresql.sql} and {@code schema-h2.sql}.
  *
  * <p>Without a data source the inbox runs on an embedded H2 database in {@code ./hrflow-inbox} (one
  * JVM). A fleet shares one PostgreSQL database: every node builds an inbox on it, and any node runs
