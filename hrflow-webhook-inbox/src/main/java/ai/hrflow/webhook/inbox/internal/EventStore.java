@@ -246,19 +246,7 @@ public final class EventStore {
    * for a dead node's. Statements of up to {@value #IDS_PER_STATEMENT} ids.
    */
   public void heartbeat(List<String> ids, String node, Instant now) throws SQLException {
-    forChunks(ids, (connection, chunk) -> {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "UPDATE " + EventTask.TABLE + " SET last_heartbeat = ? WHERE task_name = '" + EventTask.NAME + "' AND picked_by = ? AND task_instance IN ("
-                  + marks(chunk.size()) + ")")) {
-        update.setObject(1, timestamp(now));
-        update.setString(2, node);
-        for (int i = 0; i < chunk.size(); i++) {
-          update.setString(3 + i, chunk.get(i));
-        }
-        update.executeUpdate();
-      }
-    });
+    updateClaimed(ids, "SET last_heartbeat = ? WHERE picked_by = ?", timestamp(now), node);
   }
 
   /**
@@ -267,18 +255,37 @@ public final class EventStore {
    * execution's claim). Statements of up to {@value #IDS_PER_STATEMENT} ids.
    */
   public void release(List<String> ids, String node) throws SQLException {
-    forChunks(ids, (connection, chunk) -> {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "UPDATE " + EventTask.TABLE + " SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, version = version + 1 WHERE task_name = '"
-                  + EventTask.NAME + "' AND picked_by = ? AND version = " + CLAIMED_VERSION + " AND task_instance IN (" + marks(chunk.size()) + ")")) {
-        update.setString(1, node);
-        for (int i = 0; i < chunk.size(); i++) {
-          update.setString(2 + i, chunk.get(i));
+    updateClaimed(
+        ids, "SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, version = version + 1 WHERE picked_by = ? AND version = " + CLAIMED_VERSION, node);
+  }
+
+  /**
+   * Runs {@code UPDATE} on this task's executions {@code ids}: {@code setAndWhere} with its
+   * parameters, then the ids, in statements of up to {@value #IDS_PER_STATEMENT}.
+   */
+  private void updateClaimed(List<String> ids, String setAndWhere, Object... parameters) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE " + EventTask.TABLE + " " + setAndWhere + " AND task_name = '" + EventTask.NAME + "' AND task_instance IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+          int parameter = 1;
+          for (Object value : parameters) {
+            update.setObject(parameter++, value);
+          }
+          for (String id : chunk) {
+            update.setString(parameter++, id);
+          }
+          update.executeUpdate();
         }
-        update.executeUpdate();
+        commitIfNeeded(connection);
       }
-    });
+    }
   }
 
   /**
@@ -302,26 +309,6 @@ public final class EventStore {
       commitIfNeeded(connection);
       return updated;
     }
-  }
-
-  private interface ChunkWork {
-    void run(Connection connection, List<String> chunk) throws SQLException;
-  }
-
-  private void forChunks(List<String> ids, ChunkWork work) throws SQLException {
-    if (ids.isEmpty()) {
-      return;
-    }
-    try (Connection connection = dataSource.getConnection()) {
-      for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-        work.run(connection, ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
-        commitIfNeeded(connection);
-      }
-    }
-  }
-
-  private static String marks(int count) {
-    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   /**
