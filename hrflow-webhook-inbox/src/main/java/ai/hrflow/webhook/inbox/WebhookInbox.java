@@ -8,6 +8,7 @@ import ai.hrflow.webhook.inbox.internal.EventIds;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.GroupCommit;
+import ai.hrflow.webhook.inbox.internal.WorkerThreads;
 import ai.hrflow.webhook.inbox.internal.LocalRuns;
 import ai.hrflow.webhook.inbox.internal.Schema;
 import ai.hrflow.webhook.runtime.EventInbox;
@@ -40,7 +41,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -167,7 +167,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     this.availability = new Availability(System::nanoTime);
     Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
     EventTask events = new EventTask(store, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
-    ExecutorService workers = workers(builder.workers);
+    ExecutorService workers = WorkerThreads.pool(builder.workers, "hrflow-inbox-worker-");
     String node = nodeName();
     this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES);
     Duration retention = builder.retention;
@@ -424,17 +424,6 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       LOG.log(Level.WARNING, "inbox: handled events past their retention could not be deleted; trying again later", e);
     }
     return total;
-  }
-
-  private static ExecutorService workers(int workers) {
-    AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        workers,
-        task -> {
-          Thread thread = new Thread(task, "hrflow-inbox-worker-" + count.incrementAndGet());
-          thread.setDaemon(true); // the inbox stops its workers in close(); a forgotten inbox must not keep the JVM alive
-          return thread;
-        });
   }
 
   /** Host name and process id: several JVMs on one host are distinct nodes. */
@@ -694,7 +683,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
         inbox.scheduler.start();
         LOG.log(
             Level.INFO,
-            "inbox started on {0}: {1} workers, up to {2} attempts per event (retries from {3} s to {4} s), deduplication {5};"
+            "inbox started on {0}: {1} workers ({7} threads), up to {2} attempts per event (retries from {3} s to {4} s), deduplication {5};"
                 + " a dead node''s events run again after {6} s",
             pool != null ? "an embedded H2 database in " + (embeddedFolder == null ? EmbeddedDatabase.DEFAULT_FOLDER : embeddedFolder).toAbsolutePath().normalize() : dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "H2",
             workers,
@@ -702,7 +691,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
             firstRetry.toSeconds(),
             maxRetry.toSeconds(),
             deduplicate ? "on" : "off",
-            DEAD_NODE_AFTER.toSeconds());
+            DEAD_NODE_AFTER.toSeconds(),
+            WorkerThreads.virtual() ? "virtual" : "platform");
         return inbox;
       } catch (SQLException e) {
         if (pool != null) {
