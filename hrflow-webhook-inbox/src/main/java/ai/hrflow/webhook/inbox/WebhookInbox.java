@@ -2,15 +2,15 @@ package ai.hrflow.webhook.inbox;
 
 import ai.hrflow.webhook.inbox.internal.Availability;
 import ai.hrflow.webhook.inbox.internal.Backoff;
+import ai.hrflow.webhook.inbox.internal.Commits;
 import ai.hrflow.webhook.inbox.internal.Dialect;
 import ai.hrflow.webhook.inbox.internal.EmbeddedDatabase;
 import ai.hrflow.webhook.inbox.internal.EventIds;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
-import ai.hrflow.webhook.inbox.internal.GroupCommit;
-import ai.hrflow.webhook.inbox.internal.WorkerThreads;
 import ai.hrflow.webhook.inbox.internal.LocalRuns;
 import ai.hrflow.webhook.inbox.internal.Schema;
+import ai.hrflow.webhook.inbox.internal.WorkerThreads;
 import ai.hrflow.webhook.runtime.EventInbox;
 import ai.hrflow.webhook.runtime.InboxUnavailableException;
 import ai.hrflow.webhook.runtime.WebhookDispatcher;
@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -78,8 +77,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * LOCKED} on PostgreSQL), with heartbeats and the recovery of a dead node's executions; the
  * execution carries the event's payload as received. The node that stores an event runs it itself,
  * from memory: its intake stores the execution already claimed by the node, which keeps its heartbeat
- * (up to four times {@code workers} at once, and 32 MiB of their JSON; beyond that, events are
- * stored for any node to claim). Retries go through the queue. {@code hrflow_inbox_event} keeps what
+ * (up to four times {@code workers} at once, and 32 MiB of their JSON; when it holds that many, a
+ * request waits up to 50 ms for room, and beyond that its events are stored for any node to claim).
+ * Retries go through the queue. {@code hrflow_inbox_event} keeps what
  * an execution does not: deduplication keys, last errors, dead events (and, on H2, every event until
  * handled). Both tables are created on start (idempotently); the scripts are in this jar, {@code
  * ai/hrflow/webhook/inbox/schema-postgresql.sql} and {@code schema-h2.sql}.
@@ -138,10 +138,16 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private static final double CLAIM_FACTOR = 4.0;
   /** The most JSON a node holds in memory, of the events it stored to run itself: 32 MiB. */
   private static final long HELD_BYTES = 32L << 20;
+  /**
+   * How long an intake waits for room among the events its node runs itself, when the node holds as
+   * many as it may: 50 ms, a few hundred handled events at full speed, and an unnoticeable delay to
+   * HrFlow when handlers are slower than that (the events are then stored for any node).
+   */
+  private static final Duration ROOM_WAIT = Duration.ofMillis(50);
 
   private final Dialect dialect;
   private final EventStore store;
-  private final GroupCommit<List<EventStore.Pending>, Set<String>> intake;
+  private final Commits commits;
   private final LocalRuns local;
   private final InboxAdmin admin;
   private final Availability availability;
@@ -162,14 +168,14 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     this.listener = builder.listener;
     this.deduplicate = builder.deduplicate;
     this.store = new EventStore(data, dialect);
-    this.intake = new GroupCommit<>(this::intakeBatch, List::size, EventStore.EVENTS_PER_STATEMENT);
+    this.commits = new Commits(store, clock);
     this.admin = new InboxAdmin(data, dialect, clock);
     this.availability = new Availability(System::nanoTime);
     Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
-    EventTask events = new EventTask(store, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
+    EventTask events = new EventTask(store, commits, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
     ExecutorService workers = WorkerThreads.pool(builder.workers, "hrflow-inbox-worker-");
     String node = nodeName();
-    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES);
+    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES, ROOM_WAIT);
     Duration retention = builder.retention;
     RecurringTask<Void> cleanup =
         Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofMinutes(10))).execute((instance, context) -> deleteHandled(retention));
@@ -286,7 +292,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private Set<String> intake(List<EventStore.Pending> rows) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return intake.write(rows);
+        return commits.intake(rows);
       } catch (SQLException e) {
         String state = e.getSQLState();
         boolean conflict = "40001".equals(state) || "40P01".equals(state);
@@ -295,16 +301,6 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
         }
       }
     }
-  }
-
-  /** Writes several requests' events in one statement; {@return the ids stored (of all the requests), for each request} */
-  private List<Set<String>> intakeBatch(List<List<EventStore.Pending>> requests) throws SQLException {
-    List<EventStore.Pending> all = new ArrayList<>();
-    for (List<EventStore.Pending> request : requests) {
-      all.addAll(request);
-    }
-    Set<String> stored = store.intake(all, clock.instant());
-    return Collections.nCopies(requests.size(), stored);
   }
 
   /**

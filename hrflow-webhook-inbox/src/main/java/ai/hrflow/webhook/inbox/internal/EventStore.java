@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -125,48 +126,63 @@ public final class EventStore {
       if (dialect == Dialect.POSTGRESQL && events.size() <= EVENTS_PER_STATEMENT && connection.getAutoCommit()) {
         return intakePostgreSql(connection, events, now);
       }
+      return inTransaction(connection, () -> intakeIn(connection, events, now));
+    }
+  }
+
+  /** What {@link #write} did: the ids of the events stored, and for each completion whether it was still this node's. */
+  public record Written(Set<String> stored, List<Boolean> completed) {}
+
+  /**
+   * Stores {@code events} ({@link #intake}) and completes {@code done} ({@link #complete}) in one
+   * transaction: one commit, one flush of the database's log, for both. Two commits, one for the
+   * intake and one for the completions, would each wait for a flush of their own, and a database
+   * flushes its log one flush at a time.
+   */
+  public Written write(List<Pending> events, List<Done> done, Instant now) throws SQLException {
+    if (done.isEmpty()) {
+      return new Written(intake(events, now), List.of());
+    }
+    if (events.isEmpty()) {
+      return new Written(Set.of(), complete(done, now));
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      if (dialect == Dialect.POSTGRESQL && events.size() <= EVENTS_PER_STATEMENT && connection.getAutoCommit()) {
+        return writePostgreSql(connection, events, done, now);
+      }
       return inTransaction(
           connection,
           () -> {
-            Set<String> stored = new HashSet<>();
-            if (dialect == Dialect.POSTGRESQL) {
-              for (int from = 0; from < events.size(); from += EVENTS_PER_STATEMENT) {
-                stored.addAll(intakePostgreSql(connection, events.subList(from, Math.min(events.size(), from + EVENTS_PER_STATEMENT)), now));
-              }
-            } else {
-              stored.addAll(intakeH2(connection, events, now));
-            }
-            return stored;
+            List<Boolean> completed = completeIn(connection, done, now);
+            return new Written(intakeIn(connection, events, now), completed);
           });
     }
   }
 
+  /** Stores events inside the caller's transaction. */
+  private Set<String> intakeIn(Connection connection, List<Pending> events, Instant now) throws SQLException {
+    if (dialect != Dialect.POSTGRESQL) {
+      return intakeH2(connection, events, now);
+    }
+    Set<String> stored = new HashSet<>();
+    for (int from = 0; from < events.size(); from += EVENTS_PER_STATEMENT) {
+      stored.addAll(intakePostgreSql(connection, events.subList(from, Math.min(events.size(), from + EVENTS_PER_STATEMENT)), now));
+    }
+    return stored;
+  }
+
   private static Set<String> intakePostgreSql(Connection connection, List<Pending> events, Instant now) throws SQLException {
-    if (events.stream().allMatch(event -> event.dedupKey() == null)) {
-      return intakeExecutions(connection, events, now);
-    }
-    StringBuilder sql = new StringBuilder("WITH arrived (id, dedup_key, event_type, payload, claimed_by) AS (VALUES ");
-    for (int i = 0; i < events.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::varchar, ?::text, ?::bytea, ?::text)");
-    }
-    sql.append("), stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, status, attempts, received_at)")
-        .append(" SELECT id, dedup_key, event_type, 'PENDING', 0, ?::timestamptz FROM arrived ON CONFLICT (dedup_key) DO NOTHING RETURNING id) ")
-        .append(CLAIMABLE_EXECUTION_INSERT)
-        .append(" SELECT '" + EventTask.NAME + "', arrived.id, arrived.payload, ?::timestamptz, arrived.claimed_by IS NOT NULL, arrived.claimed_by,")
-        .append(" CASE WHEN arrived.claimed_by IS NOT NULL THEN ?::timestamptz END, " + CLAIMED_VERSION + " FROM arrived JOIN stored ON stored.id = arrived.id")
-        .append(" RETURNING task_instance");
-    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-      int parameter = 1;
-      for (Pending event : events) {
-        insert.setString(parameter++, event.id());
-        insert.setString(parameter++, event.dedupKey());
-        insert.setString(parameter++, event.type());
-        insert.setBytes(parameter++, event.payload());
-        insert.setString(parameter++, event.claimedBy());
+    boolean deduplicated = events.stream().anyMatch(event -> event.dedupKey() != null);
+    if (!deduplicated) {
+      // Without deduplication: the executions alone, one multi-row insert; every event is stored.
+      try (PreparedStatement insert = connection.prepareStatement(executionsSql(events.size()))) {
+        bindExecutions(insert, 1, events, now);
+        insert.executeUpdate();
       }
-      insert.setObject(parameter++, timestamp(now));
-      insert.setObject(parameter++, timestamp(now));
-      insert.setObject(parameter, timestamp(now));
+      return events.stream().map(Pending::id).collect(Collectors.toSet());
+    }
+    try (PreparedStatement insert = connection.prepareStatement("WITH " + arrivedSql(events.size()) + " " + storedExecutionsSql() + " RETURNING task_instance")) {
+      bindArrived(insert, 1, events, now);
       Set<String> stored = new HashSet<>();
       try (ResultSet ids = insert.executeQuery()) {
         while (ids.next()) {
@@ -177,26 +193,88 @@ public final class EventStore {
     }
   }
 
-  /** Without deduplication on PostgreSQL: the executions alone, one multi-row insert; every event is stored. */
-  private static Set<String> intakeExecutions(Connection connection, List<Pending> events, Instant now) throws SQLException {
+  /**
+   * Completions and an intake in one statement on PostgreSQL: a data-modifying {@code WITH}, atomic
+   * by itself, one round trip and one commit.
+   */
+  private static Written writePostgreSql(Connection connection, List<Pending> events, List<Done> done, Instant now) throws SQLException {
+    boolean deduplicated = events.stream().anyMatch(event -> event.dedupKey() != null);
+    String sql =
+        "WITH " + completionSql(done.size()) + ", "
+            + (deduplicated
+                ? arrivedSql(events.size()) + ", inserted AS (" + storedExecutionsSql() + " RETURNING task_instance)"
+                : "inserted AS (" + executionsSql(events.size()) + " RETURNING task_instance)")
+            + " SELECT TRUE, task_instance FROM removed UNION ALL SELECT FALSE, task_instance FROM inserted";
+    try (PreparedStatement write = connection.prepareStatement(sql)) {
+      int parameter = bindCompletion(write, 1, done, now);
+      if (deduplicated) {
+        bindArrived(write, parameter, events, now);
+      } else {
+        bindExecutions(write, parameter, events, now);
+      }
+      Set<String> removed = new HashSet<>();
+      Set<String> stored = new HashSet<>();
+      try (ResultSet rows = write.executeQuery()) {
+        while (rows.next()) {
+          (rows.getBoolean(1) ? removed : stored).add(rows.getString(2));
+        }
+      }
+      return new Written(stored, done.stream().map(event -> removed.contains(event.id())).toList());
+    }
+  }
+
+  /** The events arrived, and those stored (not duplicates) in the event table: {@code arrived} and {@code stored}, for a {@code WITH}. */
+  private static String arrivedSql(int events) {
+    StringBuilder sql = new StringBuilder("arrived (id, dedup_key, event_type, payload, claimed_by) AS (VALUES ");
+    for (int i = 0; i < events; i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::varchar, ?::text, ?::bytea, ?::text)");
+    }
+    return sql.append("), stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, status, attempts, received_at)")
+        .append(" SELECT id, dedup_key, event_type, 'PENDING', 0, ?::timestamptz FROM arrived ON CONFLICT (dedup_key) DO NOTHING RETURNING id)")
+        .toString();
+  }
+
+  /** The executions of the events {@code stored}, after {@link #arrivedSql}. */
+  private static String storedExecutionsSql() {
+    return CLAIMABLE_EXECUTION_INSERT
+        + " SELECT '" + EventTask.NAME + "', arrived.id, arrived.payload, ?::timestamptz, arrived.claimed_by IS NOT NULL, arrived.claimed_by,"
+        + " CASE WHEN arrived.claimed_by IS NOT NULL THEN ?::timestamptz END, " + CLAIMED_VERSION + " FROM arrived JOIN stored ON stored.id = arrived.id";
+  }
+
+  /** Binds {@link #arrivedSql} and {@link #storedExecutionsSql} from {@code parameter}; {@return the next parameter} */
+  private static int bindArrived(PreparedStatement statement, int parameter, List<Pending> events, Instant now) throws SQLException {
+    for (Pending event : events) {
+      statement.setString(parameter++, event.id());
+      statement.setString(parameter++, event.dedupKey());
+      statement.setString(parameter++, event.type());
+      statement.setBytes(parameter++, event.payload());
+      statement.setString(parameter++, event.claimedBy());
+    }
+    for (int i = 0; i < 3; i++) {
+      statement.setObject(parameter++, timestamp(now));
+    }
+    return parameter;
+  }
+
+  /** The executions of {@code events} events, one multi-row insert. */
+  private static String executionsSql(int events) {
     StringBuilder sql = new StringBuilder(CLAIMABLE_EXECUTION_INSERT).append(" VALUES ");
-    for (int i = 0; i < events.size(); i++) {
+    for (int i = 0; i < events; i++) {
       sql.append(i == 0 ? "" : ", ").append("('" + EventTask.NAME + "', ?, ?, ?, ?, ?, ?, " + CLAIMED_VERSION + ")");
     }
-    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-      OffsetDateTime due = timestamp(now);
-      int parameter = 1;
-      Set<String> stored = new HashSet<>();
-      for (Pending event : events) {
-        insert.setString(parameter++, event.id());
-        insert.setBytes(parameter++, event.payload());
-        insert.setObject(parameter++, due);
-        parameter = setClaim(insert, parameter, event, due);
-        stored.add(event.id());
-      }
-      insert.executeUpdate();
-      return stored;
+    return sql.toString();
+  }
+
+  /** Binds {@link #executionsSql} from {@code parameter}; {@return the next parameter} */
+  private static int bindExecutions(PreparedStatement statement, int parameter, List<Pending> events, Instant now) throws SQLException {
+    OffsetDateTime due = timestamp(now);
+    for (Pending event : events) {
+      statement.setString(parameter++, event.id());
+      statement.setBytes(parameter++, event.payload());
+      statement.setObject(parameter++, due);
+      parameter = setClaim(statement, parameter, event, due);
     }
+    return parameter;
   }
 
   private static Set<String> intakeH2(Connection connection, List<Pending> events, Instant now) throws SQLException {
@@ -243,10 +321,14 @@ public final class EventStore {
   /**
    * Keeps the executions {@code ids} claimed by {@code node} alive: sets their heartbeat to {@code
    * now}, as db-scheduler does for the executions it claimed itself, so that no other node takes them
-   * for a dead node's. Statements of up to {@value #IDS_PER_STATEMENT} ids.
+   * for a dead node's. Statements of up to {@value #IDS_PER_STATEMENT} ids. On PostgreSQL, an
+   * execution another transaction has locked (a completion deleting it) is skipped rather than
+   * waited for: waiting could deadlock with a completion that deletes several (one aborted after the
+   * database's deadlock time-out, a second, with the requests committed with it), and an execution
+   * whose heartbeat is missed once is still far from dead.
    */
   public void heartbeat(List<String> ids, String node, Instant now) throws SQLException {
-    updateClaimed(ids, "SET last_heartbeat = ? WHERE picked_by = ?", timestamp(now), node);
+    updateClaimed(ids, "SET last_heartbeat = ?", "picked_by = ?", dialect == Dialect.POSTGRESQL, timestamp(now), node);
   }
 
   /**
@@ -256,24 +338,29 @@ public final class EventStore {
    */
   public void release(List<String> ids, String node) throws SQLException {
     updateClaimed(
-        ids, "SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, version = version + 1 WHERE picked_by = ? AND version = " + CLAIMED_VERSION, node);
+        ids, "SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, version = version + 1", "picked_by = ? AND version = " + CLAIMED_VERSION, false, node);
   }
 
   /**
-   * Runs {@code UPDATE} on this task's executions {@code ids}: {@code setAndWhere} with its
-   * parameters, then the ids, in statements of up to {@value #IDS_PER_STATEMENT}.
+   * Runs {@code UPDATE} on this task's executions {@code ids}: {@code set} and {@code where} with
+   * their parameters, then the ids, in statements of up to {@value #IDS_PER_STATEMENT}; with {@code
+   * skipLocked} (PostgreSQL), executions locked by another transaction are left as they are.
    */
-  private void updateClaimed(List<String> ids, String setAndWhere, Object... parameters) throws SQLException {
+  private void updateClaimed(List<String> ids, String set, String where, boolean skipLocked, Object... parameters) throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
       for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+        String these =
+            where + " AND task_name = '" + EventTask.NAME + "' AND task_instance IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
         try (PreparedStatement update =
             connection.prepareStatement(
-                "UPDATE " + EventTask.TABLE + " " + setAndWhere + " AND task_name = '" + EventTask.NAME + "' AND task_instance IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                "UPDATE " + EventTask.TABLE + " " + set + " WHERE "
+                    + (skipLocked
+                        ? "(task_name, task_instance) IN (SELECT task_name, task_instance FROM " + EventTask.TABLE + " WHERE " + these + " FOR UPDATE SKIP LOCKED)"
+                        : these))) {
           int parameter = 1;
           for (Object value : parameters) {
             update.setObject(parameter++, value);
@@ -348,29 +435,18 @@ public final class EventStore {
       if (dialect == Dialect.POSTGRESQL && connection.getAutoCommit()) {
         return completePostgreSql(connection, events, now);
       }
-      return inTransaction(connection, () -> dialect == Dialect.POSTGRESQL ? completePostgreSql(connection, events, now) : completeH2(connection, events, now));
+      return inTransaction(connection, () -> completeIn(connection, events, now));
     }
   }
 
+  /** Completes handled events inside the caller's transaction. */
+  private List<Boolean> completeIn(Connection connection, List<Done> events, Instant now) throws SQLException {
+    return dialect == Dialect.POSTGRESQL ? completePostgreSql(connection, events, now) : completeH2(connection, events, now);
+  }
+
   private static List<Boolean> completePostgreSql(Connection connection, List<Done> events, Instant now) throws SQLException {
-    StringBuilder sql = new StringBuilder("WITH handled (id, version, attempt) AS (VALUES ");
-    for (int i = 0; i < events.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?::text, ?::bigint, ?::int)");
-    }
-    sql.append("), removed AS (DELETE FROM " + EventTask.TABLE + " execution USING handled WHERE execution.task_name = '" + EventTask.NAME + "'")
-        .append(" AND execution.task_instance = handled.id AND execution.version = handled.version RETURNING execution.task_instance),")
-        .append(" marked AS (UPDATE " + TABLE + " event SET status = 'DONE', attempts = handled.attempt, payload = NULL, last_attempt_at = ?::timestamptz,")
-        .append(" done_at = ?::timestamptz FROM handled JOIN removed ON removed.task_instance = handled.id WHERE event.id = handled.id)")
-        .append(" SELECT task_instance FROM removed");
-    try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
-      int parameter = 1;
-      for (Done event : events) {
-        update.setString(parameter++, event.id());
-        update.setLong(parameter++, event.version());
-        update.setInt(parameter++, event.attempt());
-      }
-      update.setObject(parameter++, timestamp(now));
-      update.setObject(parameter, timestamp(now));
+    try (PreparedStatement update = connection.prepareStatement("WITH " + completionSql(events.size()) + " SELECT task_instance FROM removed")) {
+      bindCompletion(update, 1, events, now);
       Set<String> marked = new HashSet<>();
       try (ResultSet ids = update.executeQuery()) {
         while (ids.next()) {
@@ -383,6 +459,31 @@ public final class EventStore {
       }
       return outcomes;
     }
+  }
+
+  /** The executions of {@code events} handled events deleted at their versions, and their event rows marked done: {@code handled}, {@code removed} and {@code marked}, for a {@code WITH}. */
+  private static String completionSql(int events) {
+    StringBuilder sql = new StringBuilder("handled (id, version, attempt) AS (VALUES ");
+    for (int i = 0; i < events; i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?::text, ?::bigint, ?::int)");
+    }
+    return sql.append("), removed AS (DELETE FROM " + EventTask.TABLE + " execution USING handled WHERE execution.task_name = '" + EventTask.NAME + "'")
+        .append(" AND execution.task_instance = handled.id AND execution.version = handled.version RETURNING execution.task_instance),")
+        .append(" marked AS (UPDATE " + TABLE + " event SET status = 'DONE', attempts = handled.attempt, payload = NULL, last_attempt_at = ?::timestamptz,")
+        .append(" done_at = ?::timestamptz FROM handled JOIN removed ON removed.task_instance = handled.id WHERE event.id = handled.id)")
+        .toString();
+  }
+
+  /** Binds {@link #completionSql} from {@code parameter}; {@return the next parameter} */
+  private static int bindCompletion(PreparedStatement statement, int parameter, List<Done> events, Instant now) throws SQLException {
+    for (Done event : events) {
+      statement.setString(parameter++, event.id());
+      statement.setLong(parameter++, event.version());
+      statement.setInt(parameter++, event.attempt());
+    }
+    statement.setObject(parameter++, timestamp(now));
+    statement.setObject(parameter++, timestamp(now));
+    return parameter;
   }
 
   private static List<Boolean> completeH2(Connection connection, List<Done> events, Instant now) throws SQLException {

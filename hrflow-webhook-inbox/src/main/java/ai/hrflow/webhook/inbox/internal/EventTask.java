@@ -55,9 +55,6 @@ public final class EventTask {
         }
       };
 
-  /** How many handled events one completion statement carries at most. */
-  static final int COMPLETIONS_PER_STATEMENT = 500;
-
   private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook.inbox");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LOGGED_TRACE_CHARS = 1500;
@@ -68,7 +65,7 @@ public final class EventTask {
   private final int maxAttempts;
   private final Observer observer;
   private final Clock clock;
-  private final GroupCommit<EventStore.Done, Boolean> completions;
+  private final Commits commits;
   private final CustomTask<byte[]> task;
 
   /** What becomes of events, for the inbox's listener. */
@@ -91,15 +88,15 @@ public final class EventTask {
     }
   }
 
-  /** The task that runs events of {@code store} through {@code dispatcher}. */
-  public EventTask(EventStore store, WebhookDispatcher dispatcher, Backoff backoff, int maxAttempts, Observer observer, Clock clock) {
+  /** The task that runs events of {@code store} through {@code dispatcher}, marking them done through {@code commits}. */
+  public EventTask(EventStore store, Commits commits, WebhookDispatcher dispatcher, Backoff backoff, int maxAttempts, Observer observer, Clock clock) {
     this.store = store;
     this.dispatcher = dispatcher;
     this.backoff = backoff;
     this.maxAttempts = maxAttempts;
     this.observer = observer;
     this.clock = clock;
-    this.completions = new GroupCommit<>(done -> store.complete(done, clock.instant()), done -> 1, COMPLETIONS_PER_STATEMENT);
+    this.commits = commits;
     this.task =
         Tasks.custom(NAME, byte[].class)
             .onFailure(new RetryOrBury())
@@ -175,7 +172,7 @@ public final class EventTask {
 
   /** Marks a handled event done (group-committed with the other workers'), and tells the observer. */
   private void markDone(String id, long version, int attempt, String type, Instant due, Instant started, Duration took) throws SQLException {
-    completions.write(new EventStore.Done(id, version, attempt));
+    commits.complete(new EventStore.Done(id, version, attempt));
     Duration waited = Duration.between(due, started);
     observer.handled(type, attempt, waited.isNegative() ? Duration.ZERO : waited, took);
     if (LOG.isLoggable(Level.DEBUG)) {

@@ -12,9 +12,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToIntFunction;
 
 /**
- * Group commit: writes that arrive while a write is in progress wait, and are then written together,
- * in one statement and one commit, by one of their threads (the leader); the others return once it
- * has committed, each woken once (no thundering herd: syscalls are what this costs). A write alone goes at once; under load, batches grow by themselves, with no added
+ * Group commit: writes that arrive while writes are in progress wait, and are then written together,
+ * in one statement and one commit, by one of their threads (a leader); the others return once it
+ * has committed, each woken once, as a rule (no thundering herd: syscalls are what this costs). A write alone goes at once; under load, batches grow by themselves, with no added
  * delay, and the database does one commit for many writes instead of one each. A batch that fails is
  * written again item by item, so that one bad item cannot fail the others (unless the database could
  * not be reached: then every item fails at once); each item is all or none.
@@ -34,11 +34,12 @@ public final class GroupCommit<I, O> {
   private final Writer<I, O> writer;
   private final ToIntFunction<I> size;
   private final int maxSize;
+  private final int maxWriters;
   private final Object lock = new Object();
-  private final Deque<Pending<I, O>> waiting = new ArrayDeque<>(); // guarded by lock
-  private boolean writing; // guarded by lock: a leader is at work
+  private final Deque<Pending<I, O>> waiting = new ArrayDeque<>(); // guarded by lock: items in no batch yet
+  private int writers; // guarded by lock: leaders at work
 
-  /** An item, its thread, and what became of it. Each thread is woken once: done, or made the leader. */
+  /** An item, its thread, and what became of it. */
   private static final class Pending<I, O> {
     final I item;
     final Thread thread = Thread.currentThread();
@@ -54,12 +55,22 @@ public final class GroupCommit<I, O> {
 
   /**
    * Group commit through {@code writer}, batches of up to {@code maxSize} as measured by {@code size}
-   * (an item larger than that is written alone).
+   * (an item larger than that is written alone), one batch at a time.
    */
   public GroupCommit(Writer<I, O> writer, ToIntFunction<I> size, int maxSize) {
+    this(writer, size, maxSize, 1);
+  }
+
+  /**
+   * Group commit through {@code writer}, batches of up to {@code maxSize} as measured by {@code size},
+   * up to {@code maxWriters} batches at a time: while one batch waits for its commit to be flushed,
+   * the database can already execute the next (it executes a statement on one core).
+   */
+  public GroupCommit(Writer<I, O> writer, ToIntFunction<I> size, int maxSize, int maxWriters) {
     this.writer = writer;
     this.size = size;
     this.maxSize = maxSize;
+    this.maxWriters = maxWriters;
   }
 
   /**
@@ -71,27 +82,48 @@ public final class GroupCommit<I, O> {
     Pending<I, O> mine = new Pending<>(item);
     synchronized (lock) {
       waiting.addLast(mine);
-      if (!writing) {
-        writing = true;
+      if (writers < maxWriters) {
+        writers++;
         mine.leader = true;
       }
     }
     boolean interrupted = false;
-    while (!mine.done && !mine.leader) {
-      LockSupport.park(this);
-      interrupted |= Thread.interrupted(); // the leader may be writing this item: wait for the outcome
+    while (!mine.done) {
+      while (!mine.done && !mine.leader) {
+        LockSupport.park(this);
+        interrupted |= Thread.interrupted(); // a leader may be writing this item: wait for the outcome
+      }
+      if (mine.leader) {
+        lead(mine);
+      }
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (!mine.leader) {
-      return outcome(mine); // written by a leader
-    }
+    return outcome(mine);
+  }
+
+  /**
+   * Writes batches, oldest items first, until {@code mine} is written; if another leader took {@code
+   * mine} into its batch, stops leading and lets the caller wait for it. Hands the lead to the oldest
+   * waiting item when done, so that items never wait without a leader.
+   */
+  private void lead(Pending<I, O> mine) {
+    boolean leading = true;
     try {
-      while (!mine.done) {
+      while (true) {
         List<Pending<I, O>> batch;
         synchronized (lock) {
+          if (mine.done) {
+            return;
+          }
           batch = take();
+          if (batch.isEmpty()) { // another leader is writing mine
+            writers--;
+            mine.leader = false;
+            leading = false;
+            return;
+          }
         }
         try {
           write(batch);
@@ -105,20 +137,21 @@ public final class GroupCommit<I, O> {
         }
       }
     } finally {
-      synchronized (lock) {
-        Pending<I, O> next = waiting.peekFirst();
-        if (next == null) {
-          writing = false;
-        } else {
-          next.leader = true; // the oldest waiting item writes the next batch
-          LockSupport.unpark(next.thread);
+      if (leading) {
+        synchronized (lock) {
+          Pending<I, O> next = waiting.peekFirst();
+          if (next == null || next.leader) {
+            writers--; // nothing waits, or its oldest item has a leader already
+          } else {
+            next.leader = true; // the oldest waiting item writes the next batch
+            LockSupport.unpark(next.thread);
+          }
         }
       }
     }
-    return outcome(mine);
   }
 
-  /** The waiting items, oldest first, up to {@code maxSize} (at least one item). */
+  /** The waiting items, oldest first, up to {@code maxSize} (at least one item, if any waits). */
   private List<Pending<I, O>> take() {
     List<Pending<I, O>> batch = new ArrayList<>();
     int total = 0;

@@ -3,6 +3,7 @@ package ai.hrflow.webhook.inbox.internal;
 import ai.hrflow.webhook.runtime.WebhookEvent;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,8 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * claimed by this node (as db-scheduler's claim leaves an execution), and hands the events, still in
  * memory, to this node's workers: no claim statement, no polling, no read of the payload back and no
  * second parse, for most events. Up to {@code capacity} such events, and {@code maxBytes} of their
- * JSON, are held at once (queued or running); beyond that, a request's events are stored unclaimed,
- * for db-scheduler to claim on any node, as when their handlers fall behind.
+ * JSON, are held at once (queued or running). When that many are held, an intake waits up to {@code
+ * wait} for room: handlers that keep up free it within milliseconds, and a node that accepted more
+ * than it can run would have to send the rest the costlier way, through db-scheduler's claims, which
+ * slows its handlers further while its intake speeds up (BENCHMARKS.md section 5: backlogs of over
+ * 100,000 events in ten seconds). Beyond the wait (handlers slower than that), a request's events are
+ * stored unclaimed, for db-scheduler to claim on any node.
  *
  * <p>A held execution is this node's like one db-scheduler claimed: {@link #heartbeat} keeps it alive
  * (every heartbeat interval, as db-scheduler does for its own), and if the node dies its heartbeat
@@ -36,7 +42,9 @@ public final class LocalRuns {
   private final EventTask task;
   private final Executor workers;
   private final String node;
+  private final int capacity;
   private final Semaphore room;
+  private final long waitNanos;
   private final long maxBytes;
   private final AtomicLong heldBytes = new AtomicLong();
   private final ConcurrentHashMap<String, Boolean> held = new ConcurrentHashMap<>(); // id -> whether its handler started
@@ -46,15 +54,17 @@ public final class LocalRuns {
   /**
    * Runs events on {@code workers} (the same threads as db-scheduler's executions: {@code workers()}
    * bounds both together), as the node {@code node}, up to {@code capacity} events and {@code
-   * maxBytes} of their JSON at once.
+   * maxBytes} of their JSON at once; an intake waits up to {@code wait} for room.
    */
-  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity, long maxBytes) {
+  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity, long maxBytes, Duration wait) {
     this.store = store;
     this.task = task;
     this.workers = workers;
     this.node = node;
+    this.capacity = capacity;
     this.room = new Semaphore(capacity);
     this.maxBytes = maxBytes;
+    this.waitNanos = wait.toNanos();
   }
 
   /** {@return the node name that claims the executions: {@code picked_by}} */
@@ -63,13 +73,15 @@ public final class LocalRuns {
   }
 
   /**
-   * Reserves room for {@code events} events of {@code bytes} of JSON in all, before their intake.
+   * Reserves room for {@code events} events of {@code bytes} of JSON in all, before their intake,
+   * waiting for it up to the wait given at construction (not at all for more events than the
+   * capacity, or more bytes than the budget leaves now).
    *
    * @return whether they may be stored claimed; if so, each is then either {@link #run} or {@link
    *     #unreserve}d
    */
   public boolean reserve(int events, long bytes) {
-    if (stopping || !room.tryAcquire(events)) {
+    if (stopping || events > capacity || !(room.tryAcquire(events) || awaitRoom(events))) {
       return false;
     }
     if (heldBytes.addAndGet(bytes) > maxBytes) {
@@ -77,6 +89,21 @@ public final class LocalRuns {
       return false;
     }
     return true;
+  }
+
+  private boolean awaitRoom(int events) {
+    try {
+      return waitNanos > 0 && room.tryAcquire(events, waitNanos, TimeUnit.NANOSECONDS) && (!stopping || unreserved(events));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the request is being cut off: store its events for any node
+      return false;
+    }
+  }
+
+  /** Gives back {@code events} of room just taken; {@return false} */
+  private boolean unreserved(int events) {
+    room.release(events);
+    return false;
   }
 
   /** Gives back room reserved for events that were not stored (a failed intake, duplicates). */

@@ -22,12 +22,24 @@ class GroupCommitTest {
 
   @Test
   void concurrentWritesAreBatchedAndEachWrittenOnce() throws Exception {
+    assertBatchedAndWrittenOnce(1);
+  }
+
+  @Test
+  void withTwoWritersAtMostTwoBatchesAreInFlightAndEachItemIsWrittenOnce() throws Exception {
+    assertBatchedAndWrittenOnce(2);
+  }
+
+  private static void assertBatchedAndWrittenOnce(int writers) throws Exception {
     List<List<Integer>> batches = new CopyOnWriteArrayList<>();
     AtomicInteger inside = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
     GroupCommit<Integer, Integer> commit =
         new GroupCommit<>(
             batch -> {
-              assertEquals(1, inside.incrementAndGet(), "one leader writes at a time");
+              int now = inside.incrementAndGet();
+              most.accumulateAndGet(now, Math::max);
+              assertTrue(now <= writers, "at most " + writers + " leaders write at a time");
               batches.add(List.copyOf(batch));
               try {
                 Thread.sleep(2); // a commit takes time: others queue meanwhile
@@ -38,7 +50,8 @@ class GroupCommitTest {
               return batch.stream().map(item -> item * 10).toList();
             },
             item -> 1,
-            50);
+            50,
+            writers);
     ExecutorService threads = Executors.newFixedThreadPool(32);
     List<Future<Integer>> outcomes = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
@@ -55,6 +68,7 @@ class GroupCommitTest {
     assertTrue(written.values().stream().allMatch(count -> count == 1), "each item written once");
     assertTrue(batches.stream().allMatch(batch -> batch.size() <= 50), "batches respect the limit");
     assertTrue(batches.size() < 1000, "writes were grouped: " + batches.size() + " batches for 2000 writes");
+    assertEquals(writers, most.get(), writers + " batches were in flight at once");
   }
 
   @Test
