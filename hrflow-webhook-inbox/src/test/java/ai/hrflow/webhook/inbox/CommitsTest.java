@@ -140,6 +140,18 @@ class CommitsTest {
     assertThrows(SQLException.class, () -> commits.intake(List.of(claimed("b"))));
     assertTrue(commits.complete(new EventStore.Done("b", EventStore.CLAIMED_VERSION, 1)));
     assertEquals(List.of("c"), executions(database));
+
+    // With deduplication keys, in the same write as a completion: a second event with a key is not stored.
+    EventStore.Written deduplicated =
+        store.write(List.of(keyed("d1", "key-1"), keyed("d2", "key-1"), keyed("d3", "key-3")), List.of(new EventStore.Done("c", EventStore.CLAIMED_VERSION, 1)), now);
+    assertEquals(Set.of("d1", "d3"), deduplicated.stored());
+    assertEquals(List.of(true), deduplicated.completed());
+    assertEquals(List.of("d1", "d3"), executions(database));
+    assertEquals(Set.of(), store.intake(List.of(keyed("d4", "key-3")), now), "key-3 was stored before");
+  }
+
+  private static EventStore.Pending keyed(String id, String key) {
+    return new EventStore.Pending(id, key, "profile.parsing.success", PAYLOAD, "node-1");
   }
 
   private static EventStore.Pending claimed(String id) {
