@@ -47,9 +47,6 @@ public final class EventStore {
   /** The most events and completions one write carries (a batch of the group commit). */
   public static final int EVENTS_PER_STATEMENT = 1000;
 
-  private static final String POSTGRESQL_INTAKE = postgreSqlIntake(false);
-  private static final String POSTGRESQL_INTAKE_DEDUPLICATED = postgreSqlIntake(true);
-
   /** The most ids one heartbeat or release statement carries. */
   static final int IDS_PER_STATEMENT = 500;
 
@@ -136,65 +133,99 @@ public final class EventStore {
    * intake and one for the completions, would each wait for a flush of their own, and a database
    * flushes its log one flush at a time.
    *
-   * <p>On PostgreSQL the intake is one statement whatever the number of events: their values travel
-   * as arrays ({@code unnest}), so that its text never changes, and the driver prepares it once per
-   * connection and the server plans it once. Completions are {@link #completeRows one-row
-   * statements}, batched.
+   * <p>On PostgreSQL this is one statement, one round trip: a data-modifying {@code WITH}, atomic by
+   * itself. Each completion deletes its execution by the whole primary key, one row per {@code
+   * DELETE}: a queue table has few live rows and, between two vacuums, many dead ones, and a
+   * statement that joins a list of ids to it lets the planner, which counts the live rows only, scan
+   * every row of the task (dead ones included) once instead of looking each id up (measured: the
+   * database's CPU climbing to a core and the intake falling fivefold within a round). A lookup of
+   * one row by its whole key has no such alternative. The events travel as arrays ({@code unnest}), so
+   * that the statement's text varies with the number of completions only, and the driver prepares
+   * each text once per connection.
    */
   public Written write(List<Pending> events, List<Done> done, Instant now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      if (done.isEmpty() && dialect == Dialect.POSTGRESQL && connection.getAutoCommit()) {
-        return new Written(intakePostgreSql(connection, events, now), List.of()); // one statement: atomic by itself
+      if (dialect == Dialect.POSTGRESQL) {
+        return connection.getAutoCommit() ? writePostgreSql(connection, events, done, now) : inTransaction(connection, () -> writePostgreSql(connection, events, done, now));
       }
       return inTransaction(
           connection,
           () -> {
             List<Boolean> completed = done.isEmpty() ? List.of() : completeRows(connection, done, now);
-            Set<String> stored = events.isEmpty() ? Set.of() : dialect == Dialect.POSTGRESQL ? intakePostgreSql(connection, events, now) : intakeH2(connection, events, now);
-            return new Written(stored, completed);
+            return new Written(events.isEmpty() ? Set.of() : intakeH2(connection, events, now), completed);
           });
     }
   }
 
-  /**
-   * The PostgreSQL intake: events stored (with deduplication, those whose key is new) and their
-   * executions, values as arrays (see {@link #write}), in one data-modifying {@code WITH}, atomic by
-   * itself.
-   */
-  private static String postgreSqlIntake(boolean deduplicated) {
-    return "WITH arrived (id, dedup_key, event_type, payload, claimed_by) AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[]))"
-        + (deduplicated
-            ? ", stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, status, attempts, received_at)"
-                + " SELECT id, dedup_key, event_type, 'PENDING', 0, ?::timestamptz FROM arrived ON CONFLICT (dedup_key) DO NOTHING RETURNING id)"
-            : "")
-        + " " + CLAIMABLE_EXECUTION_INSERT
-        + " SELECT '" + EventTask.NAME + "', arrived.id, arrived.payload, ?::timestamptz, arrived.claimed_by IS NOT NULL, arrived.claimed_by,"
-        + " CASE WHEN arrived.claimed_by IS NOT NULL THEN ?::timestamptz END, " + CLAIMED_VERSION + " FROM arrived"
-        + (deduplicated ? " JOIN stored ON stored.id = arrived.id" : "") + " RETURNING task_instance";
+  /** The PostgreSQL statement for {@code completions} completions and, if {@code intake}, events (see {@link #write}). */
+  static String postgreSqlWrite(int completions, boolean intake, boolean deduplicated) {
+    StringBuilder sql = new StringBuilder("WITH ");
+    for (int i = 0; i < completions; i++) {
+      sql.append("d").append(i).append(" AS (DELETE FROM ").append(EventTask.TABLE).append(THIS_EXECUTION).append(" RETURNING task_instance), ");
+    }
+    sql.append("removed (task_instance) AS (");
+    if (completions == 0) {
+      sql.append("SELECT NULL::text WHERE FALSE");
+    }
+    for (int i = 0; i < completions; i++) {
+      sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT task_instance FROM d").append(i);
+    }
+    sql.append(")");
+    if (completions > 0) {
+      sql.append(", handled (id, attempt) AS (SELECT * FROM unnest(?::text[], ?::int[])),")
+          .append(" marked AS (UPDATE " + TABLE + " event SET status = 'DONE', attempts = handled.attempt, payload = NULL, last_attempt_at = ?::timestamptz,")
+          .append(" done_at = ?::timestamptz FROM handled JOIN removed ON removed.task_instance = handled.id WHERE event.id = handled.id)");
+    }
+    if (intake) {
+      sql.append(", arrived (id, dedup_key, event_type, payload, claimed_by) AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[]))");
+      if (deduplicated) {
+        sql.append(", stored AS (INSERT INTO " + TABLE + " (id, dedup_key, event_type, status, attempts, received_at)")
+            .append(" SELECT id, dedup_key, event_type, 'PENDING', 0, ?::timestamptz FROM arrived ON CONFLICT (dedup_key) DO NOTHING RETURNING id)");
+      }
+      sql.append(", inserted AS (" + CLAIMABLE_EXECUTION_INSERT)
+          .append(" SELECT '" + EventTask.NAME + "', arrived.id, arrived.payload, ?::timestamptz, arrived.claimed_by IS NOT NULL, arrived.claimed_by,")
+          .append(" CASE WHEN arrived.claimed_by IS NOT NULL THEN ?::timestamptz END, " + CLAIMED_VERSION + " FROM arrived")
+          .append(deduplicated ? " JOIN stored ON stored.id = arrived.id" : "")
+          .append(" RETURNING task_instance)");
+    }
+    return sql.append(" SELECT TRUE, task_instance FROM removed").append(intake ? " UNION ALL SELECT FALSE, task_instance FROM inserted" : "").toString();
   }
 
-  private static Set<String> intakePostgreSql(Connection connection, List<Pending> events, Instant now) throws SQLException {
+  private static Written writePostgreSql(Connection connection, List<Pending> events, List<Done> done, Instant now) throws SQLException {
     boolean deduplicated = events.stream().anyMatch(event -> event.dedupKey() != null);
-    try (PreparedStatement insert = connection.prepareStatement(deduplicated ? POSTGRESQL_INTAKE_DEDUPLICATED : POSTGRESQL_INTAKE)) {
+    try (PreparedStatement write = connection.prepareStatement(postgreSqlWrite(done.size(), !events.isEmpty(), deduplicated))) {
       OffsetDateTime at = timestamp(now);
       int parameter = 1;
-      insert.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::id).toArray(String[]::new)));
-      insert.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::dedupKey).toArray(String[]::new)));
-      insert.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::type).toArray(String[]::new)));
-      insert.setArray(parameter++, connection.createArrayOf("bytea", events.stream().map(Pending::payload).toArray(byte[][]::new)));
-      insert.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::claimedBy).toArray(String[]::new)));
-      if (deduplicated) {
-        insert.setObject(parameter++, at);
+      for (Done event : done) {
+        write.setString(parameter++, event.id());
+        write.setLong(parameter++, event.version());
       }
-      insert.setObject(parameter++, at);
-      insert.setObject(parameter, at);
+      if (!done.isEmpty()) {
+        write.setArray(parameter++, connection.createArrayOf("text", done.stream().map(Done::id).toArray(String[]::new)));
+        write.setArray(parameter++, connection.createArrayOf("int4", done.stream().map(Done::attempt).toArray(Integer[]::new)));
+        write.setObject(parameter++, at);
+        write.setObject(parameter++, at);
+      }
+      if (!events.isEmpty()) {
+        write.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::id).toArray(String[]::new)));
+        write.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::dedupKey).toArray(String[]::new)));
+        write.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::type).toArray(String[]::new)));
+        write.setArray(parameter++, connection.createArrayOf("bytea", events.stream().map(Pending::payload).toArray(byte[][]::new)));
+        write.setArray(parameter++, connection.createArrayOf("text", events.stream().map(Pending::claimedBy).toArray(String[]::new)));
+        if (deduplicated) {
+          write.setObject(parameter++, at);
+        }
+        write.setObject(parameter++, at);
+        write.setObject(parameter, at);
+      }
+      Set<String> removed = new HashSet<>();
       Set<String> stored = new HashSet<>();
-      try (ResultSet rows = insert.executeQuery()) {
+      try (ResultSet rows = write.executeQuery()) {
         while (rows.next()) {
-          stored.add(rows.getString(1));
+          (rows.getBoolean(1) ? removed : stored).add(rows.getString(2));
         }
       }
-      return stored;
+      return new Written(stored, done.stream().map(event -> removed.contains(event.id())).toList());
     }
   }
 
@@ -346,24 +377,18 @@ public final class EventStore {
   /**
    * Deletes the executions of handled events and marks their event rows (where there are any) done,
    * together: an execution is deleted only at the version it was claimed at (another node may have
-   * revived it since), and its event is marked done only if it was. One transaction.
+   * revived it since), and its event is marked done only if it was. One statement on PostgreSQL
+   * ({@link #write}), one transaction on H2.
    *
    * @return for each event, whether its execution was still this node's, and is now deleted
    */
   public List<Boolean> complete(List<Done> events, Instant now) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return inTransaction(connection, () -> completeRows(connection, events, now));
-    }
+    return write(List.of(), events, now).completed();
   }
 
   /**
-   * Deletes each execution by its whole key and version, then marks the event rows of those deleted
-   * done: two batches of one-row statements (one round trip each on PostgreSQL). One row each, on
-   * purpose: a queue table has few live rows and, between two vacuums, many dead ones, and a
-   * statement that joins a list of ids to it lets the planner, which counts the live rows only, scan
-   * every row of the task (dead ones included) once instead of looking each id up (measured: the
-   * database's CPU climbing to a core and the intake falling fivefold within a round). A lookup of one
-   * row by its whole primary key has no such alternative.
+   * On H2: deletes each execution by its whole key and version, then marks the event rows of those
+   * deleted done, in batches of one-row statements (the lookups {@link #write} explains).
    */
   private static List<Boolean> completeRows(Connection connection, List<Done> events, Instant now) throws SQLException {
     List<Boolean> outcomes = new ArrayList<>(events.size());
