@@ -12,9 +12,9 @@ import java.util.Set;
  * the requests and the workers waiting at one moment share one transaction and one commit.
  *
  * <p>Why together: a commit waits for the database to flush its log, and the database flushes one
- * flush at a time; intakes and completions committed apart each wait for their own flush and for the
- * other's, so that on PostgreSQL, with the CPU a third idle, requests waited about two flushes
- * instead of one (BENCHMARKS.md section 5). Safe for concurrent use.
+ * flush at a time; intakes and completions committed apart each wait for their own flush, and for
+ * the other's in progress. Together they are one statement on PostgreSQL, one round trip ({@link
+ * EventStore#write}). Safe for concurrent use.
  */
 public final class Commits {
 
