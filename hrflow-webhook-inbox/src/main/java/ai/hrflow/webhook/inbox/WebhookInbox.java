@@ -168,9 +168,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     this.listener = builder.listener;
     this.deduplicate = builder.deduplicate;
     this.store = new EventStore(data, dialect);
-    this.commits = new Commits(store, clock);
-    this.admin = new InboxAdmin(data, dialect, clock);
     this.availability = new Availability(System::nanoTime);
+    this.commits = new Commits(store, clock, availability);
+    this.admin = new InboxAdmin(data, dialect, clock);
     Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
     EventTask events = new EventTask(store, commits, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
     ExecutorService workers = WorkerThreads.pool(builder.workers, "hrflow-inbox-worker-");

@@ -1,14 +1,17 @@
 package ai.hrflow.webhook.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.hrflow.webhook.inbox.internal.Availability;
 import ai.hrflow.webhook.inbox.internal.Commits;
 import ai.hrflow.webhook.inbox.internal.Dialect;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
 import ai.hrflow.webhook.inbox.internal.Schema;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -53,6 +56,21 @@ class CommitsTest {
     PostgresServer postgres = PostgresServer.shared();
     try (HikariDataSource pool = postgres.pool(postgres.newDatabase(), 40)) {
       check(pool, Dialect.POSTGRESQL);
+    }
+  }
+
+  @Test
+  void aCompletionThatCannotReachTheDatabaseTurnsTheNextRequestsAwayAtOnce() throws Exception {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/nowhere");
+    config.setConnectionTimeout(250);
+    config.setInitializationFailTimeout(-1);
+    try (HikariDataSource nowhere = new HikariDataSource(config)) {
+      Availability availability = new Availability(System::nanoTime);
+      Commits commits = new Commits(new EventStore(nowhere, Dialect.POSTGRESQL), Clock.systemUTC(), availability);
+      assertTrue(availability.mayTry(() -> {}), "presumed up");
+      assertThrows(SQLException.class, () -> commits.complete(new EventStore.Done("a", EventStore.CLAIMED_VERSION, 1)));
+      assertFalse(availability.mayTry(() -> {}), "a request right after is answered 503 without waiting for a connection");
     }
   }
 
@@ -112,7 +130,7 @@ class CommitsTest {
     assertEquals(List.of("b", "c"), executions(database), "b's completion rolled back with the failed intake");
 
     // Through the group commit, from many threads at once: every intake stored, every completion done.
-    Commits commits = new Commits(store, Clock.systemUTC());
+    Commits commits = new Commits(store, Clock.systemUTC(), new Availability(System::nanoTime));
     ExecutorService threads = Executors.newFixedThreadPool(32);
     try {
       CountDownLatch start = new CountDownLatch(1);

@@ -33,15 +33,20 @@ public final class Commits {
 
   private final EventStore store;
   private final Clock clock;
+  private final Availability availability;
   private final GroupCommit<Item, Outcome> group;
 
-  /** Commits to {@code store}, with times from {@code clock}. */
-  public Commits(EventStore store, Clock clock) {
+  /**
+   * Commits to {@code store}, with times from {@code clock}, telling {@code availability} whether the
+   * database answered: a completion that finds it gone makes the next requests answer 503 at once,
+   * rather than each wait for a connection the pool cannot make.
+   */
+  public Commits(EventStore store, Clock clock, Availability availability) {
     this.store = store;
     this.clock = clock;
-    // A batch carries at most this many events and completions in all: one intake statement on
-    // PostgreSQL. Two batches at a time: PostgreSQL executes each statement on one core, and while
-    // one batch waits for its flush the next executes.
+    this.availability = availability;
+    // A batch carries at most this many events and completions in all. Two batches at a time, so that
+    // one can execute while the other waits for its flush (four measured no better: BENCHMARKS.md 5).
     this.group = new GroupCommit<>(this::write, item -> item instanceof Intake intake ? intake.events().size() : 1, EventStore.EVENTS_PER_STATEMENT, WRITERS);
   }
 
@@ -75,7 +80,16 @@ public final class Commits {
         done.add(completion.done());
       }
     }
-    EventStore.Written written = store.write(events, done, clock.instant());
+    EventStore.Written written;
+    try {
+      written = store.write(events, done, clock.instant());
+    } catch (SQLException | RuntimeException e) {
+      if (GroupCommit.unreachable(e)) {
+        availability.failed(e);
+      }
+      throw e;
+    }
+    availability.succeeded();
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     int completion = 0;
     for (Item item : batch) {
