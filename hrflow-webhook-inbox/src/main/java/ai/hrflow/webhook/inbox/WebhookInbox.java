@@ -257,8 +257,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     }
     Set<String> stored;
     try {
-      stored = intake(rows);
-      availability.succeeded();
+      stored = intake(rows); // its commit told availability the database answered
     } catch (SQLException | RuntimeException e) {
       if (runHere) {
         local.unreserve(rows.size(), bytes);

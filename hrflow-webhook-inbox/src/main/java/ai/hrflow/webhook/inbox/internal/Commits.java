@@ -31,6 +31,9 @@ public final class Commits {
   /** Batches written at once. */
   static final int WRITERS = 2;
 
+  /** The most events and completions one batch carries. */
+  static final int MAX_BATCH = 1000;
+
   private final EventStore store;
   private final Clock clock;
   private final Availability availability;
@@ -45,9 +48,9 @@ public final class Commits {
     this.store = store;
     this.clock = clock;
     this.availability = availability;
-    // A batch carries at most this many events and completions in all. Two batches at a time, so that
+    // Two batches at a time, so that
     // one can execute while the other waits for its flush (four measured no better: BENCHMARKS.md 5).
-    this.group = new GroupCommit<>(this::write, item -> item instanceof Intake intake ? intake.events().size() : 1, EventStore.EVENTS_PER_STATEMENT, WRITERS);
+    this.group = new GroupCommit<>(this::write, item -> item instanceof Intake intake ? intake.events().size() : 1, MAX_BATCH, WRITERS);
   }
 
   /**

@@ -43,9 +43,6 @@ public final class EventStore {
   /** The event table's name. */
   public static final String TABLE = "hrflow_inbox_event";
 
-  /** The most events and completions one write carries (a batch of the group commit). */
-  public static final int EVENTS_PER_STATEMENT = 1000;
-
   /** The most ids one heartbeat or release statement carries. */
   static final int IDS_PER_STATEMENT = 500;
 

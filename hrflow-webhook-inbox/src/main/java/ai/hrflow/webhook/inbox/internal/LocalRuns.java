@@ -91,19 +91,21 @@ public final class LocalRuns {
     return true;
   }
 
+  /** Waits up to the wait for room for {@code events}; {@return whether it was taken} (never by a stopping node) */
   private boolean awaitRoom(int events) {
     try {
-      return waitNanos > 0 && room.tryAcquire(events, waitNanos, TimeUnit.NANOSECONDS) && (!stopping || unreserved(events));
+      if (waitNanos <= 0 || !room.tryAcquire(events, waitNanos, TimeUnit.NANOSECONDS)) {
+        return false;
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the request is being cut off: store its events for any node
       return false;
     }
-  }
-
-  /** Gives back {@code events} of room just taken; {@return false} */
-  private boolean unreserved(int events) {
-    room.release(events);
-    return false;
+    if (stopping) {
+      room.release(events); // stopped while waiting
+      return false;
+    }
+    return true;
   }
 
   /** Gives back room reserved for events that were not stored (a failed intake, duplicates). */
