@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -59,6 +60,10 @@ public final class InboxBenchmark {
   private final Path work;
   private final byte[] payload;
   private final List<String> failures = new ArrayList<>();
+  /** The database's CPU time so far, in nanoseconds (PostgreSQL's processes); 0 where it cannot be told apart (H2 runs in this JVM). */
+  private LongSupplier databaseCpu = () -> 0;
+  /** The database's CPU time per event (or insert) during the last measured intake or bare loop, in microseconds. */
+  private double lastDatabaseMicros;
 
   private InboxBenchmark(Path lua, Path work) throws IOException {
     this.lua = lua;
@@ -83,6 +88,7 @@ public final class InboxBenchmark {
         Locale.ROOT, "java %s, %d connections, %d s measured after %d s of warm-up, %d rounds%n", Runtime.version(), CONNECTIONS, DURATION, WARMUP, ROUNDS);
     double postgresRate = 0;
     try (PostgresServer postgres = PostgresServer.startNew()) {
+      databaseCpu = postgres::cpuNanos;
       if (parts.contains("postgresql")) {
         String database = postgres.newDatabase();
         try (HikariDataSource pool = postgres.pool(database, CONNECTIONS + 16)) {
@@ -105,6 +111,7 @@ public final class InboxBenchmark {
         fleet(postgres);
       }
     }
+    databaseCpu = () -> 0;
     if (parts.contains("h2")) {
       Path folder = Files.createTempDirectory(work, "h2-");
       JdbcConnectionPool bare = JdbcConnectionPool.create("jdbc:h2:async:" + folder.resolve("bare") + ";WRITE_DELAY=0", "hrflow", "");
@@ -127,16 +134,27 @@ public final class InboxBenchmark {
     createBareTable(database);
     double[] bare = new double[ROUNDS];
     double[] inbox = new double[ROUNDS];
+    double[] bareCpu = new double[ROUNDS];
+    double[] inboxCpu = new double[ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
       if (round % 2 == 0) {
         bare[round] = bareLoop(database);
+        bareCpu[round] = lastDatabaseMicros;
         inbox[round] = rate(database, config);
+        inboxCpu[round] = lastDatabaseMicros;
       } else {
         inbox[round] = rate(database, config);
+        inboxCpu[round] = lastDatabaseMicros;
         bare[round] = bareLoop(database);
+        bareCpu[round] = lastDatabaseMicros;
       }
-      System.out.printf(Locale.ROOT, "%-10s round %d: bare JDBC %8.0f inserts/s, inbox over HTTP %8.0f events/s, ratio %.2f%n", name, round + 1, bare[round], inbox[round], inbox[round] / bare[round]);
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s round %d: bare JDBC %8.0f inserts/s, inbox over HTTP %8.0f events/s, ratio %.2f; database CPU per insert %.0f us, per event %.0f us%n",
+          name, round + 1, bare[round], inbox[round], inbox[round] / bare[round], bareCpu[round], inboxCpu[round]);
     }
+    System.out.printf(
+        Locale.ROOT, "%-10s database CPU: median %.0f us per bare insert, %.0f us per inbox event (intake and completion)%n", name, median(bareCpu), median(inboxCpu));
     return report(name, bare, inbox);
   }
 
@@ -215,12 +233,24 @@ public final class InboxBenchmark {
                 return null;
               }));
     }
+    long cpuWarm = databaseCpuAt(warmupEnd);
+    long cpuEnd = databaseCpuAt(end);
     for (Future<?> thread : running) {
       thread.get();
     }
     threads.shutdown();
+    lastDatabaseMicros = (cpuEnd - cpuWarm) / 1e3 / Math.max(1, counted.get());
     truncate(database, "bare_event"); // its hundreds of megabytes would be vacuumed during the next part
     return counted.get() / (double) DURATION;
+  }
+
+  /** Waits until {@code nanoTime}, then {@return the database's CPU time} */
+  private long databaseCpuAt(long nanoTime) throws InterruptedException {
+    long left = nanoTime - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
+    return databaseCpu.getAsLong();
   }
 
   /** HTTP intake with an inbox built from {@code config}: wrk's requests per second once warm; waits for the inbox to drain. */
@@ -240,7 +270,9 @@ public final class InboxBenchmark {
                 .start()) {
       String url = "http://127.0.0.1:" + server.port() + "/webhooks";
       wrk(url, CONNECTIONS, WARMUP, false);
+      long cpuBefore = databaseCpu.getAsLong();
       Wrk measured = wrk(url, CONNECTIONS, DURATION, true);
+      lastDatabaseMicros = (databaseCpu.getAsLong() - cpuBefore) / 1e3 / Math.max(1, measured.rate() * DURATION);
       if (measured.errors() > 0) {
         failures.add("the inbox answered " + measured.errors() + " requests with non-2xx");
       }

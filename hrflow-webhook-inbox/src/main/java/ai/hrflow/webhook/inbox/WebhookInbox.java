@@ -8,6 +8,7 @@ import ai.hrflow.webhook.inbox.internal.EmbeddedDatabase;
 import ai.hrflow.webhook.inbox.internal.EventIds;
 import ai.hrflow.webhook.inbox.internal.EventStore;
 import ai.hrflow.webhook.inbox.internal.EventTask;
+import ai.hrflow.webhook.inbox.internal.GroupCommit;
 import ai.hrflow.webhook.inbox.internal.LocalRuns;
 import ai.hrflow.webhook.inbox.internal.Schema;
 import ai.hrflow.webhook.inbox.internal.WorkerThreads;
@@ -145,6 +146,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
    */
   private static final Duration ROOM_WAIT = Duration.ofMillis(50);
 
+  /** How long {@link #close()} waits for the commits that mark the last handled events done: they take milliseconds. */
+  private static final Duration SETTLE_WAIT = Duration.ofSeconds(10);
+
   private final Dialect dialect;
   private final EventStore store;
   private final Commits commits;
@@ -175,7 +179,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     EventTask events = new EventTask(store, commits, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
     ExecutorService workers = WorkerThreads.pool(builder.workers, "hrflow-inbox-worker-");
     String node = nodeName();
-    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES, ROOM_WAIT);
+    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES, ROOM_WAIT, builder.workers);
     Duration retention = builder.retention;
     RecurringTask<Void> cleanup =
         Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofMinutes(10))).execute((instance, context) -> deleteHandled(retention));
@@ -400,6 +404,9 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     closed = true;
     local.stop(); // events this node stored and did not start yet are released, below
     scheduler.stop(); // lets running handlers finish, up to the shutdown timeout; heartbeats go on meanwhile
+    if (!local.awaitSettled(SETTLE_WAIT)) {
+      LOG.log(Level.WARNING, "inbox: some handled events could not be marked done before closing; they run again once their heartbeat is old");
+    }
     local.releaseUnstarted();
     hints.shutdownNow();
     if (embedded != null) {
@@ -693,7 +700,8 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
         if (pool != null) {
           pool.dispose();
         }
-        throw new IllegalStateException("the inbox database cannot be reached: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            (GroupCommit.unreachable(e) ? "the inbox database cannot be reached: " : "the inbox could not start on its database: ") + e.getMessage(), e);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.dispose();

@@ -10,6 +10,8 @@ import ai.hrflow.webhook.payload.ProfilePayload;
 import ai.hrflow.webhook.runtime.WebhookReceiver;
 import ai.hrflow.webhook.runtime.WebhookServer;
 import ai.hrflow.webhook.runtime.testhooks.KeepAliveClient;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -217,6 +220,55 @@ class LocalRunsTest {
     recorder.await(done -> done.size() == 3, Duration.ofSeconds(10), "the three released events run at the next start");
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     assertTrue(tookMillis < WebhookInbox.DEAD_NODE_AFTER.toMillis() / 3, "at once, not after their heartbeat aged: " + tookMillis + " ms");
+  }
+
+  /**
+   * A worker does not wait for the commit that marks its event done, but no more events than workers
+   * are ever handled and not yet marked done: what a node killed at that moment would run twice.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void noMoreEventsThanWorkersAreHandledAndNotYetMarkedDone(String kind) throws Exception {
+    AtomicBoolean hold = new AtomicBoolean();
+    DataSource database = holdingWorkers(database(kind), hold);
+    WebhookInbox inbox = inbox(database, blocking).workers(4).build();
+    closing.add(inbox);
+    KeepAliveClient client = serve(inbox);
+    for (int i = 0; i < 8; i++) {
+      assertEquals(200, client.post(Recorder.SECRET, Recorder.event("unsettled-" + i)).status());
+    }
+    until(() -> started.size() == 4, "four handlers started, four events queued");
+    hold.set(true); // from now on, a worker that would commit waits: marking done is held back
+    try {
+      release.countDown(); // the four handlers return; their completions wait for the database
+      Thread.sleep(500);
+      assertEquals(4, started.size(), "no fifth handler starts while four handled events are not marked done: " + started.keySet());
+    } finally {
+      hold.set(false);
+    }
+    blocking.await(done -> done.size() == 8, Duration.ofSeconds(15), "all eight handled");
+    awaitRows(database, 0);
+    assertTrue(blocking.attempts.values().stream().allMatch(count -> count.get() == 1), "each once: " + blocking.attempts);
+  }
+
+  /** {@code target}, whose connections the inbox's workers wait for while {@code hold} is set. */
+  private static DataSource holdingWorkers(DataSource target, AtomicBoolean hold) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, arguments) -> {
+              if (method.getName().equals("getConnection") && Thread.currentThread().getName().startsWith("hrflow-inbox-worker")) {
+                while (hold.get()) {
+                  Thread.sleep(5);
+                }
+              }
+              try {
+                return method.invoke(target, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @ParameterizedTest

@@ -143,6 +143,26 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /**
+   * {@return the CPU time the server's processes have used so far (the postmaster and its children,
+   * connections included), in nanoseconds; 0 if the system does not say} For benchmarks: the
+   * difference between two calls is what the database spent meanwhile.
+   */
+  public long cpuNanos() {
+    try {
+      long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+      return ProcessHandle.of(pid)
+          .map(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()).mapToLong(PostgresServer::cpuNanos).sum())
+          .orElse(0L);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static long cpuNanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
+
   /** {@return whether the server is up, as far as this harness knows} */
   public boolean running() {
     return running;

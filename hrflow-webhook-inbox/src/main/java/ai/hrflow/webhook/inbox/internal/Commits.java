@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The writes a thread waits for: intakes (a request's events, before its 200) and completions (a
- * handled event, before its worker takes the next), group-committed together ({@link GroupCommit}):
- * the requests and the workers waiting at one moment share one transaction and one commit.
+ * The writes of the inbox's hot path: intakes (a request's events, before its 200) and completions (a
+ * handled event's execution deleted), group-committed together ({@link GroupCommit}): the requests
+ * and the workers at one moment share one transaction and one commit. A request waits for its
+ * intake's commit; a worker that ran an event its node stored ({@link #completeLater}) does not wait
+ * for its completion's, which goes with the next batch (its node bounds how many wait: {@link
+ * LocalRuns}).
  *
  * <p>Why together: a commit waits for the database to flush its log, and the database flushes one
  * flush at a time; intakes and completions committed apart each wait for their own flush, and for
@@ -71,6 +74,21 @@ public final class Commits {
    */
   public boolean complete(EventStore.Done done) throws SQLException {
     return group.write(new Completion(done)).completed();
+  }
+
+  /** What becomes of a completion submitted with {@link #completeLater}. */
+  @FunctionalInterface
+  public interface Completed {
+    /** {@code failure} is null once the completion is committed; {@code completed} says whether the execution was still this node's. */
+    void then(boolean completed, Exception failure);
+  }
+
+  /**
+   * Submits a completion ({@link #complete}) without waiting for its commit, when one is in progress:
+   * it goes with the next batch. {@code then} is called once it is committed or has failed.
+   */
+  public void completeLater(EventStore.Done done, Completed then) {
+    group.submit(new Completion(done), (outcome, failure) -> then.then(outcome != null && outcome.completed(), failure));
   }
 
   private List<Outcome> write(List<Item> batch) throws SQLException {

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The db-scheduler task that runs one stored event: one execution per pending event, its instance id
@@ -145,34 +146,71 @@ public final class EventTask {
    * dead-letter policy, the retry through db-scheduler like any other. If the database cannot record
    * the outcome, the execution stays claimed, and runs again once the node stops keeping its heartbeat.
    *
+   * <p>The worker does not wait for the commit that marks the event done: the completion goes with the
+   * next batch of the group commit, and {@code settled} runs once it is committed (or could not be);
+   * on every other path, before this returns. The caller bounds how many handled events wait for that
+   * commit at once.
+   *
    * @param due when the event was stored
+   * @param settled run once, when the event's outcome is recorded or could not be
    */
-  public void runClaimed(String id, WebhookEvent event, byte[] payload, Instant due) {
-    Instant started = clock.instant();
-    long dispatched = System.nanoTime();
+  public void runClaimed(String id, WebhookEvent event, byte[] payload, Instant due, Runnable settled) {
+    Runnable once = once(settled);
+    boolean later = false;
     try {
-      dispatcher.dispatch(event);
-    } catch (Exception | LinkageError | AssertionError e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+      Instant started = clock.instant();
+      long dispatched = System.nanoTime();
       try {
-        failed(id, EventStore.CLAIMED_VERSION, 1, event.type(), e, payload, next -> store.reschedule(id, EventStore.CLAIMED_VERSION, next, clock.instant(), 1));
-      } catch (SQLException | RuntimeException recording) {
-        LOG.log(Level.WARNING, "inbox event " + id + " (" + event.type() + "): its failure could not be recorded; it will run again", recording);
+        dispatcher.dispatch(event);
+      } catch (Exception | LinkageError | AssertionError e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        try {
+          failed(id, EventStore.CLAIMED_VERSION, 1, event.type(), e, payload, next -> store.reschedule(id, EventStore.CLAIMED_VERSION, next, clock.instant(), 1));
+        } catch (SQLException | RuntimeException recording) {
+          LOG.log(Level.WARNING, "inbox event " + id + " (" + event.type() + "): its failure could not be recorded; it will run again", recording);
+        }
+        return;
       }
-      return;
+      handled(id, 1, event.type(), due, started, Duration.ofNanos(System.nanoTime() - dispatched)); // on this worker, not the committing thread
+      later = true;
+      commits.completeLater(
+          new EventStore.Done(id, EventStore.CLAIMED_VERSION, 1),
+          (completed, failure) -> {
+            try {
+              if (failure != null) {
+                LOG.log(Level.WARNING, "inbox event " + id + " (" + event.type() + ") was handled but could not be marked done; it will run again", failure);
+              }
+            } finally {
+              once.run();
+            }
+          });
+    } finally {
+      if (!later) {
+        once.run();
+      }
     }
-    try {
-      markDone(id, EventStore.CLAIMED_VERSION, 1, event.type(), due, started, Duration.ofNanos(System.nanoTime() - dispatched));
-    } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "inbox event " + id + " (" + event.type() + ") was handled but could not be marked done; it will run again", e);
-    }
+  }
+
+  /** {@code action}, run at most once however often it is called. */
+  private static Runnable once(Runnable action) {
+    AtomicBoolean ran = new AtomicBoolean();
+    return () -> {
+      if (ran.compareAndSet(false, true)) {
+        action.run();
+      }
+    };
   }
 
   /** Marks a handled event done (group-committed with the other workers'), and tells the observer. */
   private void markDone(String id, long version, int attempt, String type, Instant due, Instant started, Duration took) throws SQLException {
     commits.complete(new EventStore.Done(id, version, attempt));
+    handled(id, attempt, type, due, started, took);
+  }
+
+  /** Tells the observer (and the debug log) that a handler returned. */
+  private void handled(String id, int attempt, String type, Instant due, Instant started, Duration took) {
     Duration waited = Duration.between(due, started);
     observer.handled(type, attempt, waited.isNegative() ? Duration.ZERO : waited, took);
     if (LOG.isLoggable(Level.DEBUG)) {

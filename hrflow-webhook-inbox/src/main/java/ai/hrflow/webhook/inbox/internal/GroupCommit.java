@@ -31,6 +31,8 @@ public final class GroupCommit<I, O> {
     List<O> write(List<I> batch) throws SQLException;
   }
 
+  private static final System.Logger LOG = System.getLogger("ai.hrflow.webhook.inbox");
+
   private final Writer<I, O> writer;
   private final ToIntFunction<I> size;
   private final int maxSize;
@@ -39,17 +41,27 @@ public final class GroupCommit<I, O> {
   private final Deque<Pending<I, O>> waiting = new ArrayDeque<>(); // guarded by lock: items in no batch yet
   private int writers; // guarded by lock: leaders at work
 
-  /** An item, its thread, and what became of it. */
+  /** What becomes of an item submitted without waiting for it ({@link #submit}). */
+  @FunctionalInterface
+  public interface Callback<O> {
+    /** The item was written ({@code failure} null) or not; called once, by the thread that wrote it. */
+    void written(O outcome, Exception failure);
+  }
+
+  /** An item, the thread waiting for it (none if submitted), and what became of it. */
   private static final class Pending<I, O> {
     final I item;
-    final Thread thread = Thread.currentThread();
+    final Thread thread;
+    final Callback<O> callback;
     volatile boolean done;
     volatile boolean leader;
     O outcome;
     Exception failure;
 
-    Pending(I item) {
+    Pending(I item, Thread thread, Callback<O> callback) {
       this.item = item;
+      this.thread = thread;
+      this.callback = callback;
     }
   }
 
@@ -79,7 +91,7 @@ public final class GroupCommit<I, O> {
    * @throws SQLException if it could not be written
    */
   public O write(I item) throws SQLException {
-    Pending<I, O> mine = new Pending<>(item);
+    Pending<I, O> mine = new Pending<>(item, Thread.currentThread(), null);
     synchronized (lock) {
       waiting.addLast(mine);
       if (writers < maxWriters) {
@@ -104,9 +116,28 @@ public final class GroupCommit<I, O> {
   }
 
   /**
+   * Writes {@code item} without waiting for it, if a batch is being written: it goes with one of the
+   * next; otherwise writes it now, as {@link #write} does. {@code callback} is called once it is
+   * written or has failed, by the thread that wrote it.
+   */
+  public void submit(I item, Callback<O> callback) {
+    Pending<I, O> mine = new Pending<>(item, null, callback);
+    synchronized (lock) {
+      waiting.addLast(mine);
+      if (writers >= maxWriters) {
+        return; // a leader at work writes it, or hands the lead to a thread that will
+      }
+      writers++;
+      mine.leader = true;
+    }
+    lead(mine);
+  }
+
+  /**
    * Writes batches, oldest items first, until {@code mine} is written; if another leader took {@code
-   * mine} into its batch, stops leading and lets the caller wait for it. Hands the lead to the oldest
-   * waiting item when done, so that items never wait without a leader.
+   * mine} into its batch, stops leading and lets the caller wait for it. When done, hands the lead to
+   * the oldest waiting thread, so that items never wait without a leader; if only submitted items
+   * wait (their threads gone), writes them too.
    */
   private void lead(Pending<I, O> mine) {
     boolean leading = true;
@@ -115,36 +146,76 @@ public final class GroupCommit<I, O> {
         List<Pending<I, O>> batch;
         synchronized (lock) {
           if (mine.done) {
-            return;
-          }
-          batch = take();
-          if (batch.isEmpty()) { // another leader is writing mine
-            writers--;
-            mine.leader = false;
-            leading = false;
-            return;
-          }
-        }
-        try {
-          write(batch);
-        } finally {
-          for (Pending<I, O> pending : batch) {
-            pending.done = true;
-            if (pending != mine) {
-              LockSupport.unpark(pending.thread);
+            if (handOver()) {
+              leading = false;
+              return;
+            }
+            batch = take(); // only submitted items wait, with no thread to lead them: this one writes them
+          } else {
+            batch = take();
+            if (batch.isEmpty()) { // another leader is writing mine
+              writers--;
+              mine.leader = false;
+              leading = false;
+              return;
             }
           }
         }
+        writeAndTell(batch, mine);
       }
     } finally {
-      if (leading) {
+      if (leading) { // failed unexpectedly: waiting threads must not wait without a leader
         synchronized (lock) {
-          Pending<I, O> next = waiting.peekFirst();
-          if (next == null || next.leader) {
-            writers--; // nothing waits, or its oldest item has a leader already
-          } else {
-            next.leader = true; // the oldest waiting item writes the next batch
-            LockSupport.unpark(next.thread);
+          if (!handOver()) {
+            writers--; // only submitted items wait: the next item to come leads them
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Ends this thread's lead, guarded by {@code lock}: hands it to the oldest item whose thread waits,
+   * unless that one leads already or nothing waits.
+   *
+   * @return false if only submitted items wait: then this thread must write them
+   */
+  private boolean handOver() {
+    for (Pending<I, O> next : waiting) {
+      if (next.thread != null) {
+        if (next.leader) {
+          writers--; // it leads already, and takes the older items into its batches
+        } else {
+          next.leader = true; // the oldest waiting thread writes the next batch
+          LockSupport.unpark(next.thread);
+        }
+        return true;
+      }
+    }
+    if (waiting.isEmpty()) {
+      writers--;
+      return true;
+    }
+    return false;
+  }
+
+  /** Writes {@code batch}, then marks each item done, wakes the waiting threads, and calls the callbacks. */
+  private void writeAndTell(List<Pending<I, O>> batch, Pending<I, O> mine) {
+    try {
+      write(batch);
+    } finally {
+      for (Pending<I, O> pending : batch) {
+        pending.done = true;
+        if (pending.thread != null && pending != mine) {
+          LockSupport.unpark(pending.thread);
+        }
+      }
+      for (Pending<I, O> pending : batch) {
+        if (pending.callback != null) {
+          try {
+            pending.callback.written(pending.outcome, pending.failure);
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "inbox: what follows a commit failed", e);
           }
         }
       }
@@ -198,7 +269,7 @@ public final class GroupCommit<I, O> {
   }
 
   /** Whether {@code failure} says the database cannot be reached (SQL state class 08, or a connection exception). */
-  static boolean unreachable(Throwable failure) {
+  public static boolean unreachable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
         return true;

@@ -46,6 +46,8 @@ public final class LocalRuns {
   private final Semaphore room;
   private final long waitNanos;
   private final long maxBytes;
+  private final int maxUnsettled;
+  private final Semaphore unsettled;
   private final AtomicLong heldBytes = new AtomicLong();
   private final ConcurrentHashMap<String, Boolean> held = new ConcurrentHashMap<>(); // id -> whether its handler started
   private final Queue<String> unstarted = new ConcurrentLinkedQueue<>();
@@ -54,9 +56,14 @@ public final class LocalRuns {
   /**
    * Runs events on {@code workers} (the same threads as db-scheduler's executions: {@code workers()}
    * bounds both together), as the node {@code node}, up to {@code capacity} events and {@code
-   * maxBytes} of their JSON at once; an intake waits up to {@code wait} for room.
+   * maxBytes} of their JSON at once; an intake waits up to {@code wait} for room. A worker does not
+   * wait for the commit that marks its event done ({@link EventTask#runClaimed}); at most {@code
+   * maxUnsettled} events (the worker count) are started and not yet marked done at once, so that a
+   * node that dies leaves no more events handled but not marked done than when each worker waited.
    */
-  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity, long maxBytes, Duration wait) {
+  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity, long maxBytes, Duration wait, int maxUnsettled) {
+    this.maxUnsettled = maxUnsettled;
+    this.unsettled = new Semaphore(maxUnsettled);
     this.store = store;
     this.task = task;
     this.workers = workers;
@@ -133,17 +140,43 @@ public final class LocalRuns {
   }
 
   private void runNow(String id, WebhookEvent event, byte[] payload, Instant storedAt) {
-    try {
-      if (stopping) {
-        unstarted.add(id); // released by releaseUnstarted: for another node, or the next start
-        return;
-      }
-      held.put(id, Boolean.TRUE);
-      task.runClaimed(id, event, payload, storedAt);
-    } finally {
-      held.remove(id); // done, rescheduled, released, or left to age if the database failed
-      unreserve(1, payload.length);
+    Runnable settled =
+        () -> {
+          held.remove(id); // done, rescheduled, released, or left to age if the database failed
+          unreserve(1, payload.length);
+        };
+    if (stopping) {
+      unstarted.add(id); // released by releaseUnstarted: for another node, or the next start
+      settled.run();
+      return;
     }
+    unsettled.acquireUninterruptibly(); // released once its outcome is committed: see the constructor
+    held.put(id, Boolean.TRUE);
+    task.runClaimed(
+        id,
+        event,
+        payload,
+        storedAt,
+        () -> {
+          settled.run();
+          unsettled.release();
+        });
+  }
+
+  /**
+   * Waits up to {@code timeout} until every event a worker started has its outcome committed (or its
+   * commit failed); {@return whether they all had}
+   */
+  public boolean awaitSettled(Duration timeout) {
+    try {
+      if (unsettled.tryAcquire(maxUnsettled, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        unsettled.release(maxUnsettled);
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
   }
 
   /** {@return how many events this node holds: stored claimed, not yet done} */

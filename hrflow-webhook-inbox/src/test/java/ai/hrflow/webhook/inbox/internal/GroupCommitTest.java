@@ -127,4 +127,74 @@ class GroupCommitTest {
     assertEquals(true, result[1], "the interrupt is kept for the caller");
     threads.shutdown();
   }
+
+  @Test
+  void aSubmittedItemIsWrittenAtOnceByItsThreadWhenNoBatchIsInFlight() throws Exception {
+    List<String> writtenBy = new CopyOnWriteArrayList<>();
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            batch -> {
+              writtenBy.add(Thread.currentThread().getName());
+              return batch.stream().map(item -> item * 10).toList();
+            },
+            item -> 1,
+            50,
+            2);
+    AtomicInteger outcome = new AtomicInteger();
+    commit.submit(4, (written, failure) -> outcome.set(failure == null ? written : -1));
+    assertEquals(40, outcome.get(), "written before submit returned");
+    assertEquals(List.of(Thread.currentThread().getName()), writtenBy);
+  }
+
+  @Test
+  void submittedItemsDoNotWaitForTheBatchInFlightAndGoWithALaterOneEvenWithNoThreadLeftWaiting() throws Exception {
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            batch -> {
+              batches.add(List.copyOf(batch));
+              if (batch.contains(0)) {
+                writing.countDown();
+                try {
+                  release.await(); // the first batch is in flight until released
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+              if (batch.contains(13)) {
+                throw new SQLException("value too long", "22001");
+              }
+              return batch.stream().map(item -> item * 10).toList();
+            },
+            item -> 1,
+            50,
+            1);
+    ExecutorService threads = Executors.newSingleThreadExecutor();
+    Future<Integer> first = threads.submit(() -> commit.write(0));
+    assertTrue(writing.await(10, TimeUnit.SECONDS));
+    Map<Integer, Object> outcomes = new ConcurrentHashMap<>();
+    List<String> calledOn = new CopyOnWriteArrayList<>();
+    for (int item : new int[] {1, 2, 13}) {
+      commit.submit(
+          item,
+          (written, failure) -> {
+            outcomes.put(item, failure == null ? written : failure);
+            calledOn.add(Thread.currentThread().getName());
+          });
+    }
+    assertTrue(outcomes.isEmpty(), "submit returned without waiting for the batch in flight");
+    release.countDown();
+    assertEquals(0, first.get(10, TimeUnit.SECONDS));
+    threads.shutdown();
+    assertEquals(10, outcomes.get(1));
+    assertEquals(20, outcomes.get(2));
+    assertTrue(outcomes.get(13) instanceof SQLException, "a bad submitted item fails alone: " + outcomes.get(13));
+    assertEquals(List.of(List.of(0), List.of(1, 2, 13), List.of(1), List.of(2), List.of(13)), batches, "the first writer's thread wrote the submitted items after its own");
+    assertTrue(calledOn.stream().allMatch(name -> name.startsWith("pool-")), "callbacks ran on the thread that wrote them: " + calledOn);
+    AtomicInteger later = new AtomicInteger();
+    commit.submit(3, (written, failure) -> later.set(written));
+    assertEquals(30, later.get(), "the lead was given back: the next item is written at once");
+  }
 }
