@@ -408,6 +408,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
       LOG.log(Level.WARNING, "inbox: some handled events could not be marked done before closing; they run again once their heartbeat is old");
     }
     local.releaseUnstarted();
+    commits.close();
     hints.shutdownNow();
     if (embedded != null) {
       embedded.dispose();

@@ -71,6 +71,7 @@ class CommitsTest {
       assertTrue(availability.mayTry(() -> {}), "presumed up");
       assertThrows(SQLException.class, () -> commits.complete(new EventStore.Done("a", EventStore.CLAIMED_VERSION, 1)));
       assertFalse(availability.mayTry(() -> {}), "a request right after is answered 503 without waiting for a connection");
+      commits.close();
     }
   }
 

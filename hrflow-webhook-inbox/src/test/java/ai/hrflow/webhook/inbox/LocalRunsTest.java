@@ -251,14 +251,19 @@ class LocalRunsTest {
     assertTrue(blocking.attempts.values().stream().allMatch(count -> count.get() == 1), "each once: " + blocking.attempts);
   }
 
-  /** {@code target}, whose connections the inbox's workers wait for while {@code hold} is set. */
+  /** Whether a thread of this name commits completions: a worker (H2), or a commit thread (PostgreSQL). */
+  private static boolean committing(String thread) {
+    return thread.startsWith("hrflow-inbox-worker") || thread.startsWith("hrflow-inbox-commit-");
+  }
+
+  /** {@code target}, whose connections the threads that commit completions wait for while {@code hold} is set. */
   private static DataSource holdingWorkers(DataSource target, AtomicBoolean hold) {
     return (DataSource)
         Proxy.newProxyInstance(
             DataSource.class.getClassLoader(),
             new Class<?>[] {DataSource.class},
             (proxy, method, arguments) -> {
-              if (method.getName().equals("getConnection") && Thread.currentThread().getName().startsWith("hrflow-inbox-worker")) {
+              if (method.getName().equals("getConnection") && committing(Thread.currentThread().getName())) {
                 while (hold.get()) {
                   Thread.sleep(5);
                 }

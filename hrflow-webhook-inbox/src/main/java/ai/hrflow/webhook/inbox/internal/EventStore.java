@@ -76,6 +76,11 @@ public final class EventStore {
   private final DataSource dataSource;
   private final Dialect dialect;
 
+  /** {@return the database's dialect} */
+  public Dialect dialect() {
+    return dialect;
+  }
+
   /** The events of {@code dataSource}'s database, of {@code dialect}. */
   public EventStore(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;

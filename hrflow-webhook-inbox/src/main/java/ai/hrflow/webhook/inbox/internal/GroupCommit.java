@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToIntFunction;
 
@@ -40,6 +41,9 @@ public final class GroupCommit<I, O> {
   private final Object lock = new Object();
   private final Deque<Pending<I, O>> waiting = new ArrayDeque<>(); // guarded by lock: items in no batch yet
   private int writers; // guarded by lock: leaders at work
+  private final List<Thread> writerThreads = new ArrayList<>(); // threads of their own, if any
+  private int idleWriters; // guarded by lock: writer threads waiting for items
+  private boolean closed; // guarded by lock
 
   /** What becomes of an item submitted without waiting for it ({@link #submit}). */
   @FunctionalInterface
@@ -79,10 +83,79 @@ public final class GroupCommit<I, O> {
    * the database can already execute the next (it executes a statement on one core).
    */
   public GroupCommit(Writer<I, O> writer, ToIntFunction<I> size, int maxSize, int maxWriters) {
+    this(writer, size, maxSize, maxWriters, null);
+  }
+
+  /**
+   * The same, with {@code maxWriters} platform threads of their own named {@code writerName}-n writing
+   * the batches (if {@code writerName} is not null), rather than the threads that wait: see {@link
+   * Commits} for when. {@link #close} stops them.
+   */
+  public GroupCommit(Writer<I, O> writer, ToIntFunction<I> size, int maxSize, int maxWriters, String writerName) {
     this.writer = writer;
     this.size = size;
     this.maxSize = maxSize;
     this.maxWriters = maxWriters;
+    if (writerName != null) {
+      this.writers = maxWriters; // the writer threads lead, always
+      for (int i = 1; i <= maxWriters; i++) {
+        Thread thread = new Thread(this::writeForever, writerName + i);
+        thread.setDaemon(true);
+        writerThreads.add(thread);
+      }
+      writerThreads.forEach(Thread::start);
+    }
+  }
+
+  /** A writer thread's loop: the waiting items, a batch at a time, until closed and nothing waits. */
+  private void writeForever() {
+    while (true) {
+      List<Pending<I, O>> batch;
+      synchronized (lock) {
+        while (waiting.isEmpty()) {
+          if (closed) {
+            return;
+          }
+          idleWriters++;
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            closed = true; // interrupted: finish what waits, then end
+          } finally {
+            idleWriters--;
+          }
+        }
+        batch = take();
+      }
+      writeAndTell(batch, null);
+    }
+  }
+
+  private static SQLException closedFailure() {
+    return new SQLNonTransientConnectionException("the inbox is closed", "08003");
+  }
+
+  /** Wakes a writer thread, if one is idle; guarded by {@code lock}. */
+  private void wakeWriter() {
+    if (idleWriters > 0) {
+      lock.notify();
+    }
+  }
+
+  /** Stops the writer threads once every item waiting has been written (none without them). */
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      lock.notifyAll();
+    }
+    for (Thread thread : writerThreads) {
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**
@@ -93,11 +166,15 @@ public final class GroupCommit<I, O> {
   public O write(I item) throws SQLException {
     Pending<I, O> mine = new Pending<>(item, Thread.currentThread(), null);
     synchronized (lock) {
+      if (closed) {
+        throw closedFailure();
+      }
       waiting.addLast(mine);
       if (writers < maxWriters) {
         writers++;
         mine.leader = true;
       }
+      wakeWriter();
     }
     boolean interrupted = false;
     while (!mine.done) {
@@ -122,15 +199,25 @@ public final class GroupCommit<I, O> {
    */
   public void submit(I item, Callback<O> callback) {
     Pending<I, O> mine = new Pending<>(item, null, callback);
+    boolean lead = false;
     synchronized (lock) {
-      waiting.addLast(mine);
-      if (writers >= maxWriters) {
-        return; // a leader at work writes it, or hands the lead to a thread that will
+      if (closed) {
+        mine.failure = closedFailure();
+      } else {
+        waiting.addLast(mine);
+        wakeWriter();
+        if (writers < maxWriters) { // otherwise a leader at work writes it, or hands the lead to a thread that will
+          writers++;
+          mine.leader = true;
+          lead = true;
+        }
       }
-      writers++;
-      mine.leader = true;
     }
-    lead(mine);
+    if (mine.failure != null) {
+      callback.written(null, mine.failure);
+    } else if (lead) {
+      lead(mine);
+    }
   }
 
   /**

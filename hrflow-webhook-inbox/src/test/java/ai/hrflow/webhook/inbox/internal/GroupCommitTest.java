@@ -197,4 +197,49 @@ class GroupCommitTest {
     commit.submit(3, (written, failure) -> later.set(written));
     assertEquals(30, later.get(), "the lead was given back: the next item is written at once");
   }
+
+  @Test
+  void withWriterThreadsOfItsOwnTheyWriteEveryBatchAndCloseStopsThemOnceNothingWaits() throws Exception {
+    List<String> writtenBy = new CopyOnWriteArrayList<>();
+    Map<Integer, Integer> written = new ConcurrentHashMap<>();
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>(
+            batch -> {
+              writtenBy.add(Thread.currentThread().getName());
+              batch.forEach(item -> written.merge(item, 1, Integer::sum));
+              try {
+                Thread.sleep(1);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return batch.stream().map(item -> item * 10).toList();
+            },
+            item -> 1,
+            50,
+            2,
+            "test-commit-");
+    ExecutorService threads = Executors.newFixedThreadPool(16);
+    List<Future<Integer>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      int item = i;
+      outcomes.add(threads.submit(() -> commit.write(item)));
+    }
+    Map<Integer, Integer> submitted = new ConcurrentHashMap<>();
+    for (int i = 500; i < 600; i++) {
+      int item = i;
+      commit.submit(item, (outcome, failure) -> submitted.put(item, outcome));
+    }
+    for (int i = 0; i < outcomes.size(); i++) {
+      assertEquals(i * 10, outcomes.get(i).get(30, TimeUnit.SECONDS));
+    }
+    threads.shutdown();
+    commit.close(); // what was submitted is written before the writers end
+    assertEquals(100, submitted.size());
+    assertEquals(600, written.size());
+    assertTrue(written.values().stream().allMatch(count -> count == 1), "each item written once");
+    assertTrue(writtenBy.stream().allMatch(name -> name.startsWith("test-commit-")), "only the writer threads write: " + new java.util.TreeSet<>(writtenBy));
+    assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().startsWith("test-commit-")), "closed: the writer threads ended");
+    SQLException refused = assertThrows(SQLException.class, () -> commit.write(1));
+    assertEquals("08003", refused.getSQLState(), "a closed group commit refuses, as an unreachable database would");
+  }
 }
