@@ -152,6 +152,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
   private final Dialect dialect;
   private final EventStore store;
   private final Commits commits;
+  private final EventTask events;
   private final LocalRuns local;
   private final InboxAdmin admin;
   private final Availability availability;
@@ -176,10 +177,10 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     this.commits = new Commits(store, clock, availability);
     this.admin = new InboxAdmin(data, dialect, clock);
     Backoff backoff = new Backoff(builder.firstRetry, builder.maxRetry, () -> ThreadLocalRandom.current().nextDouble());
-    EventTask events = new EventTask(store, commits, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock);
+    this.events = new EventTask(store, commits, builder.dispatcher, backoff, builder.maxAttempts, new Observer(builder.listener), clock, builder.workers);
     ExecutorService workers = WorkerThreads.pool(builder.workers, "hrflow-inbox-worker-");
     String node = nodeName();
-    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES, ROOM_WAIT, builder.workers);
+    this.local = new LocalRuns(store, events, workers, node, (int) (builder.workers * CLAIM_FACTOR), HELD_BYTES, ROOM_WAIT);
     Duration retention = builder.retention;
     RecurringTask<Void> cleanup =
         Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofMinutes(10))).execute((instance, context) -> deleteHandled(retention));
@@ -404,7 +405,7 @@ public final class WebhookInbox implements EventInbox, AutoCloseable {
     closed = true;
     local.stop(); // events this node stored and did not start yet are released, below
     scheduler.stop(); // lets running handlers finish, up to the shutdown timeout; heartbeats go on meanwhile
-    if (!local.awaitSettled(SETTLE_WAIT)) {
+    if (!events.awaitSettled(SETTLE_WAIT)) {
       LOG.log(Level.WARNING, "inbox: some handled events could not be marked done before closing; they run again once their heartbeat is old");
     }
     local.releaseUnstarted();

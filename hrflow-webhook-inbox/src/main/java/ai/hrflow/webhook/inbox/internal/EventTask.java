@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -67,6 +69,9 @@ public final class EventTask {
   private final Observer observer;
   private final Clock clock;
   private final Commits commits;
+  private final int maxUnsettled;
+  private final Semaphore unsettled;
+  private final ThreadLocal<Boolean> holding = new ThreadLocal<>(); // this worker holds a permit for a db-scheduler execution
   private final CustomTask<byte[]> task;
 
   /** What becomes of events, for the inbox's listener. */
@@ -89,8 +94,17 @@ public final class EventTask {
     }
   }
 
-  /** The task that runs events of {@code store} through {@code dispatcher}, marking them done through {@code commits}. */
-  public EventTask(EventStore store, Commits commits, WebhookDispatcher dispatcher, Backoff backoff, int maxAttempts, Observer observer, Clock clock) {
+  /**
+   * The task that runs events of {@code store} through {@code dispatcher}, marking them done through
+   * {@code commits}, with at most {@code maxUnsettled} events (the worker count) started and not yet
+   * marked done (or their failure recorded) at once: a worker that ran an event its node stored does
+   * not wait for the commit that marks it done ({@link #runClaimed}), and a node killed at any moment
+   * must leave no more events to run twice than it has workers.
+   */
+  public EventTask(
+      EventStore store, Commits commits, WebhookDispatcher dispatcher, Backoff backoff, int maxAttempts, Observer observer, Clock clock, int maxUnsettled) {
+    this.maxUnsettled = maxUnsettled;
+    this.unsettled = new Semaphore(maxUnsettled);
     this.store = store;
     this.dispatcher = dispatcher;
     this.backoff = backoff;
@@ -111,6 +125,8 @@ public final class EventTask {
   }
 
   private CompletionHandler<byte[]> run(TaskInstance<byte[]> instance, ExecutionContext context) {
+    unsettled.acquireUninterruptibly(); // released by the completion handler below or by RetryOrBury, whichever db-scheduler calls next on this thread
+    holding.set(Boolean.TRUE);
     Instant started = clock.instant();
     Execution execution = context.getExecution();
     int attempt = execution.consecutiveFailures + 1;
@@ -135,6 +151,8 @@ public final class EventTask {
       } catch (SQLException e) {
         // db-scheduler logs it and leaves the execution picked: it runs again once its heartbeat is old
         throw new IllegalStateException("inbox event " + instance.getId() + " was handled but could not be marked done; it will run again", e);
+      } finally {
+        releaseHeld();
       }
     };
   }
@@ -155,7 +173,16 @@ public final class EventTask {
    * @param settled run once, when the event's outcome is recorded or could not be
    */
   public void runClaimed(String id, WebhookEvent event, byte[] payload, Instant due, Runnable settled) {
-    Runnable once = once(settled);
+    unsettled.acquireUninterruptibly();
+    Runnable once =
+        once(
+            () -> {
+              try {
+                settled.run();
+              } finally {
+                unsettled.release();
+              }
+            });
     boolean later = false;
     try {
       Instant started = clock.instant();
@@ -190,6 +217,30 @@ public final class EventTask {
       if (!later) {
         once.run();
       }
+    }
+  }
+
+  /**
+   * Waits up to {@code timeout} until every event started has its outcome committed (or its commit
+   * failed); {@return whether they all had}
+   */
+  public boolean awaitSettled(Duration timeout) {
+    try {
+      if (unsettled.tryAcquire(maxUnsettled, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        unsettled.release(maxUnsettled);
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  /** Gives back the permit this thread took for a db-scheduler execution, once. */
+  private void releaseHeld() {
+    if (holding.get() != null) {
+      holding.remove();
+      unsettled.release();
     }
   }
 
@@ -260,6 +311,14 @@ public final class EventTask {
   private final class RetryOrBury implements FailureHandler<byte[]> {
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<byte[]> operations) {
+      try {
+        recordFailure(complete, operations);
+      } finally {
+        releaseHeld(); // acquired by run(), which threw
+      }
+    }
+
+    private void recordFailure(ExecutionComplete complete, ExecutionOperations<byte[]> operations) {
       Execution execution = complete.getExecution();
       String id = execution.taskInstance.getId();
       Throwable cause = complete.getCause().orElse(null);

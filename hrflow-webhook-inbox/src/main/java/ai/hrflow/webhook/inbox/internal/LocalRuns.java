@@ -46,8 +46,6 @@ public final class LocalRuns {
   private final Semaphore room;
   private final long waitNanos;
   private final long maxBytes;
-  private final int maxUnsettled;
-  private final Semaphore unsettled;
   private final AtomicLong heldBytes = new AtomicLong();
   private final ConcurrentHashMap<String, Boolean> held = new ConcurrentHashMap<>(); // id -> whether its handler started
   private final Queue<String> unstarted = new ConcurrentLinkedQueue<>();
@@ -57,13 +55,10 @@ public final class LocalRuns {
    * Runs events on {@code workers} (the same threads as db-scheduler's executions: {@code workers()}
    * bounds both together), as the node {@code node}, up to {@code capacity} events and {@code
    * maxBytes} of their JSON at once; an intake waits up to {@code wait} for room. A worker does not
-   * wait for the commit that marks its event done ({@link EventTask#runClaimed}); at most {@code
-   * maxUnsettled} events (the worker count) are started and not yet marked done at once, so that a
-   * node that dies leaves no more events handled but not marked done than when each worker waited.
+   * wait for the commit that marks its event done ({@link EventTask#runClaimed}, which bounds how many
+   * wait for it).
    */
-  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity, long maxBytes, Duration wait, int maxUnsettled) {
-    this.maxUnsettled = maxUnsettled;
-    this.unsettled = new Semaphore(maxUnsettled);
+  public LocalRuns(EventStore store, EventTask task, Executor workers, String node, int capacity, long maxBytes, Duration wait) {
     this.store = store;
     this.task = task;
     this.workers = workers;
@@ -150,34 +145,10 @@ public final class LocalRuns {
       settled.run();
       return;
     }
-    unsettled.acquireUninterruptibly(); // released once its outcome is committed: see the constructor
     held.put(id, Boolean.TRUE);
-    task.runClaimed(
-        id,
-        event,
-        payload,
-        storedAt,
-        () -> {
-          settled.run();
-          unsettled.release();
-        });
+    task.runClaimed(id, event, payload, storedAt, settled);
   }
 
-  /**
-   * Waits up to {@code timeout} until every event a worker started has its outcome committed (or its
-   * commit failed); {@return whether they all had}
-   */
-  public boolean awaitSettled(Duration timeout) {
-    try {
-      if (unsettled.tryAcquire(maxUnsettled, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        unsettled.release(maxUnsettled);
-        return true;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return false;
-  }
 
   /** {@return how many events this node holds: stored claimed, not yet done} */
   public int held() {

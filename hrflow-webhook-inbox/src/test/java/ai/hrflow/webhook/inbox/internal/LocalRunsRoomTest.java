@@ -14,7 +14,7 @@ class LocalRunsRoomTest {
 
   @Test
   void roomIsBoundedInEventsAndInBytes() {
-    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 2, 1000, Duration.ZERO, 1);
+    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 2, 1000, Duration.ZERO);
     assertTrue(local.reserve(1, 600));
     assertFalse(local.reserve(1, 600), "1,200 bytes would be held, over 1,000");
     assertTrue(local.reserve(1, 400), "exactly 1,000");
@@ -33,7 +33,7 @@ class LocalRunsRoomTest {
 
   @Test
   void anIntakeWaitsForRoomFreedWithinTheWait() throws Exception {
-    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 2, 1000, Duration.ofSeconds(5), 1);
+    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 2, 1000, Duration.ofSeconds(5));
     assertTrue(local.reserve(2, 200));
     CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> local.reserve(1, 100));
     Thread.sleep(200);
@@ -45,7 +45,7 @@ class LocalRunsRoomTest {
 
   @Test
   void anIntakeStoresForAnyNodeWhenNoRoomIsFreedWithinTheWait() throws Exception {
-    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 1, 1000, Duration.ofMillis(100), 1);
+    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 1, 1000, Duration.ofMillis(100));
     assertTrue(local.reserve(1, 100));
     long started = System.nanoTime();
     assertFalse(local.reserve(1, 100), "handlers slower than the wait: stored unclaimed");
@@ -58,7 +58,7 @@ class LocalRunsRoomTest {
 
   @Test
   void aNodeThatStopsWhileAnIntakeWaitsTakesNothingNew() throws Exception {
-    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 1, 1000, Duration.ofSeconds(5), 1);
+    LocalRuns local = new LocalRuns(null, null, Runnable::run, "node", 1, 1000, Duration.ofSeconds(5));
     assertTrue(local.reserve(1, 100));
     CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> local.reserve(1, 100));
     Thread.sleep(200);
