@@ -14,11 +14,14 @@ import java.util.function.ToIntFunction;
 
 /**
  * Group commit: writes that arrive while writes are in progress wait, and are then written together,
- * in one statement and one commit, by one of their threads (a leader); the others return once it
- * has committed, each woken once, as a rule (no thundering herd: syscalls are what this costs). A write alone goes at once; under load, batches grow by themselves, with no added
- * delay, and the database does one commit for many writes instead of one each. A batch that fails is
- * written again item by item, so that one bad item cannot fail the others (unless the database could
- * not be reached: then every item fails at once); each item is all or none.
+ * in one statement and one commit, either by one of their threads (a leader) or, if the group commit
+ * has writer threads of its own, by one of those; the others return once it has committed, each
+ * woken once, as a rule (no thundering herd: syscalls are what this costs). An item may also be
+ * submitted without waiting for it ({@link #submit}): it goes with the next batch, and a callback
+ * says what became of it. A write alone goes at once; under load, batches grow by themselves, with no
+ * added delay, and the database does one commit for many writes instead of one each. A batch that
+ * fails is written again item by item, so that one bad item cannot fail the others (unless the
+ * database could not be reached: then every item fails at once); each item is all or none.
  *
  * @param <I> one item to write, such as a request's events
  * @param <O> what writing an item gives, such as how many events were stored

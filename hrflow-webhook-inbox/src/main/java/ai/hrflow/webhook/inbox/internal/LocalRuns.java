@@ -149,7 +149,6 @@ public final class LocalRuns {
     task.runClaimed(id, event, payload, storedAt, settled);
   }
 
-
   /** {@return how many events this node holds: stored claimed, not yet done} */
   public int held() {
     return held.size();
